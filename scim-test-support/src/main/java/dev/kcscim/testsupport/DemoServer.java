@@ -1,0 +1,70 @@
+package dev.kcscim.testsupport;
+
+import java.util.List;
+
+/**
+ * The README's run command: starts Keycloak with our bundle JAR on 127.0.0.1 (port 8080 when free), keeps its
+ * data in {@code .kc-demo/} between runs, makes sure the {@code demo} realm and its SCIM client exist, prints
+ * how to call the SCIM API, and stays in the foreground until Ctrl-C.
+ */
+public final class DemoServer {
+
+    static final String REALM = "demo";
+    static final String CLIENT_ID = "scim-demo-client";
+
+    private DemoServer() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        HarnessSettings settings = HarnessSettings.fromSystemProperties();
+        int httpPort = FreePorts.preferred(8080);
+        int managementPort = FreePorts.preferred(9000);
+        System.out.printf("Starting Keycloak on http://127.0.0.1:%d (log: %s) ...%n", httpPort,
+                settings.workDir().resolve(KeycloakServerConfig.DEFAULT.folderName()).resolve("server.log"));
+        KeycloakServer server = KeycloakServer.start(settings, KeycloakServerConfig.DEFAULT, httpPort, managementPort,
+                List.of("--db=dev-file"));
+        ClientCredentials client = ensureDemoRealm(server.admin());
+        System.out.println(banner(server, client));
+        int exit = server.waitForExit();
+        System.out.println("Keycloak exited with code " + exit);
+    }
+
+    /** Creates the demo realm and a service-account client allowed to manage users, unless they exist. */
+    static ClientCredentials ensureDemoRealm(AdminClient admin) {
+        if (!admin.realmExists(REALM)) {
+            admin.createRealm(REALM);
+        }
+        if (admin.get("/admin/realms/" + REALM + "/clients?clientId=" + CLIENT_ID).json().isEmpty()) {
+            return admin.createServiceAccountClient(REALM, CLIENT_ID, "manage-users", "view-users");
+        }
+        String id = admin.clientUuid(REALM, CLIENT_ID);
+        String secret = AdminClient.expect(admin.get("/admin/realms/" + REALM + "/clients/" + id + "/client-secret"), 200)
+                .get("value").asText();
+        return new ClientCredentials(REALM, CLIENT_ID, secret);
+    }
+
+    private static String banner(KeycloakServer server, ClientCredentials client) {
+        String scim = server.scimBaseUrl(REALM);
+        String tokenUrl = server.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/token";
+        return String.join("\n",
+                "",
+                "================================================================================",
+                " Keycloak SCIM provisioning demo is running (local use only)",
+                "",
+                " Admin console : " + server.baseUrl() + "/admin/   (user admin, password admin)",
+                " Realm         : " + REALM,
+                " SCIM base URL : " + scim,
+                "",
+                " Try it:",
+                "   curl -s " + scim + "/ServiceProviderConfig",
+                "",
+                " A token for the SCIM client '" + client.clientId() + "' (client credentials):",
+                "   TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=" + client.clientId()
+                        + " -d client_secret=" + client.clientSecret() + " \\",
+                "           " + tokenUrl + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')",
+                "   curl -s -H \"Authorization: Bearer $TOKEN\" " + scim + "/ServiceProviderConfig",
+                "",
+                " Data is kept in .kc-demo/ between runs. Stop with Ctrl-C.",
+                "================================================================================");
+    }
+}

@@ -1,0 +1,206 @@
+package dev.kcscim.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Keycloak distribution run as a child process ({@code kc.sh start-dev}, H2 in memory) on free
+ * 127.0.0.1 ports, with our bundle JAR in {@code providers/}. Its whole output goes to {@link #logFile()},
+ * which is kept after the server stops.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final int LOG_TAIL_LINES = 80;
+
+    private final KeycloakServerConfig config;
+    private final int httpPort;
+    private final int managementPort;
+    private final Path logFile;
+    private final Process process;
+    private final AdminClient admin;
+    private final Thread shutdownHook;
+
+    private KeycloakServer(KeycloakServerConfig config, int httpPort, int managementPort, Path logFile, Process process) {
+        this.config = config;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.logFile = logFile;
+        this.process = process;
+        this.admin = new AdminClient(baseUrl(), HarnessSettings.ADMIN_USERNAME, HarnessSettings.ADMIN_PASSWORD);
+        this.shutdownHook = new Thread(this::stopProcess, "keycloak-server-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a server on free loopback ports and waits until {@code /health/ready} answers 200. */
+    public static KeycloakServer start(HarnessSettings settings, KeycloakServerConfig config) {
+        return start(settings, config, FreePorts.find(), FreePorts.find(), List.of("--db=dev-mem"));
+    }
+
+    /**
+     * Starts a server on the given ports with {@code dbArguments} (e.g. {@code --db=dev-file}) and waits for it.
+     * On failure the process is stopped and the exception names the log file and shows its tail.
+     */
+    public static KeycloakServer start(HarnessSettings settings, KeycloakServerConfig config, int httpPort,
+            int managementPort, List<String> dbArguments) {
+        Path folder = settings.workDir().resolve(config.folderName());
+        KeycloakInstallation installation = KeycloakInstallation.prepare(settings.distributionZip(), folder, settings.bundleJar());
+        Path logFile = folder.resolve("server.log");
+        List<String> command = new ArrayList<>(List.of("bash", installation.kcScript().toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--health-enabled=true",
+                "--log-level=INFO,dev.kcscim:debug"));
+        command.addAll(dbArguments);
+        command.addAll(config.startArguments());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(installation.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", HarnessSettings.ADMIN_USERNAME);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", HarnessSettings.ADMIN_PASSWORD);
+        builder.environment().put("JAVA_OPTS_KC_HEAP", settings.heapOptions());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        }
+        KeycloakServer server = new KeycloakServer(config, httpPort, managementPort, logFile, process);
+        try {
+            server.awaitReady(settings.startupTimeout());
+        } catch (RuntimeException e) {
+            server.close();
+            throw new IllegalStateException(e.getMessage() + "\nKeycloak server log: " + logFile + "\n--- last lines ---\n"
+                    + server.logTail(LOG_TAIL_LINES), e);
+        }
+        return server;
+    }
+
+    public KeycloakServerConfig config() {
+        return config;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The inbound SCIM base URL of {@code realm}. */
+    public String scimBaseUrl(String realm) {
+        return baseUrl() + "/realms/" + realm + "/scim-provisioning/v2";
+    }
+
+    public AdminClient admin() {
+        return admin;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last {@code lines} lines of the server log. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + logFile + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Blocks until the server process ends (the demo runs in the foreground this way). */
+    public int waitForExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to do
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + " before it was ready");
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            sleep(POLL);
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + timeout.toSeconds() + " s");
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        // kc.sh forwards SIGTERM to the Java process, which shuts down gracefully
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeycloakServer[" + baseUrl() + ", pid " + process.pid() + ", log " + logFile + "]";
+    }
+}
