@@ -30,7 +30,8 @@ import java.util.Objects;
  *
  * <p>Contract: {@code PatchEngine.apply(old, diff(old, new, schema), schema)} equals {@code new} apart from
  * readOnly attributes, undefined attributes and the order of multi-valued values (which RFC 7643 §2.4
- * leaves unordered). An empty request ({@code operations().isEmpty()}) means nothing to send.
+ * leaves unordered). An {@linkplain PatchRequest#isEmpty() empty} request means nothing to send: do not send
+ * it, as a PATCH body needs at least one operation.
  */
 public final class ResourceDiff {
 
@@ -102,7 +103,8 @@ public final class ResourceDiff {
         }
     }
 
+    /** An operation whose value is a copy, so later changes to the new resource do not leak into it. */
     static PatchOperation op(PatchOp op, PatchPath path, JsonNode value) {
-        return new PatchOperation(op, path, value);
+        return new PatchOperation(op, path, value == null ? null : value.deepCopy());
     }
 }

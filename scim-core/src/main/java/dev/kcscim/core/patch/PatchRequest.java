@@ -47,8 +47,8 @@ public record PatchRequest(List<String> schemas, List<PatchOperation> operations
     }
 
     /**
-     * Reads a PATCH body. {@code schemas} must list the PatchOp URN and {@code Operations} (any case) must
-     * be a non-empty array (RFC 7644 §3.5.2), else {@code 400 invalidSyntax}; more than
+     * Reads a PATCH body. {@code Operations} (any case) must be a non-empty array (RFC 7644 §3.5.2); a
+     * {@code schemas} that is present must list the PatchOp URN, else {@code 400 invalidSyntax}; more than
      * {@link #MAX_OPERATIONS} operations is {@code 400 tooMany}. See {@link PatchOperation#fromJson}.
      */
     public static PatchRequest parse(JsonNode body) {
@@ -71,6 +71,11 @@ public record PatchRequest(List<String> schemas, List<PatchOperation> operations
         return new PatchRequest(schemas, operations);
     }
 
+    /** True when there is no operation, e.g. a diff of equal resources; such a request is not sent. */
+    public boolean isEmpty() {
+        return operations.isEmpty();
+    }
+
     /** The wire form, with the operations as {@code "Operations"} as RFC 7644 §3.5.2 spells it. */
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -82,7 +87,11 @@ public record PatchRequest(List<String> schemas, List<PatchOperation> operations
     }
 
     private static List<String> schemas(JsonNode node) {
-        if (node == null || !node.isArray()) {
+        if (node == null || node.isNull()) {
+            // Okta's group-rename requests are documented without "schemas"; the operations alone are unambiguous
+            return List.of(ScimConstants.MESSAGE_PATCH_OP);
+        }
+        if (!node.isArray()) {
             throw ScimException.invalidSyntax("A PATCH body needs 'schemas' with " + ScimConstants.MESSAGE_PATCH_OP);
         }
         List<String> schemas = new ArrayList<>(node.size());

@@ -104,6 +104,7 @@ class ResourceDiffTest {
         PatchRequest patch = ResourceDiff.diff(before, after, schema);
 
         assertThat(patch.toJson().get("Operations")).isEqualTo(ScimJson.mapper().readTree(operations));
+        assertThat(patch.isEmpty()).isEqualTo(operations.equals("[]"));
         assertThat(normalize(PatchEngine.apply(before, patch, schema), schema))
                 .isEqualTo(normalize(after, schema));
     }

@@ -33,7 +33,7 @@ class MessageJsonTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("errors")
     void errorResponseHasStringStatus(ScimException error, String expected) throws JsonProcessingException {
-        assertThat((JsonNode) ScimJson.mapper().valueToTree(ErrorResponse.of(error))).isEqualTo(json(expected));
+        assertThat(tree(ErrorResponse.of(error))).isEqualTo(json(expected));
     }
 
     @Test
@@ -63,7 +63,7 @@ class MessageJsonTest {
         SearchRequest request = ScimJson.mapper().treeToValue(body, SearchRequest.class);
         assertThat(request.sortOrder()).isEqualTo(SortOrder.DESCENDING);
         assertThat(request.filter()).isEqualTo("displayName sw \"smith\"");
-        assertThat((JsonNode) ScimJson.mapper().valueToTree(request)).isEqualTo(body);
+        assertThat(tree(request)).isEqualTo(body);
     }
 
     @Test
@@ -74,12 +74,12 @@ class MessageJsonTest {
                                {"method":"DELETE","path":"/Users/b7c14771","version":"W/\\"0ee8add0a938e1a\\""}]}""");
         BulkRequest bulk = ScimJson.mapper().treeToValue(request, BulkRequest.class);
         assertThat(bulk.operations()).hasSize(2);
-        assertThat((JsonNode) ScimJson.mapper().valueToTree(bulk)).isEqualTo(request);
+        assertThat(tree(bulk)).isEqualTo(request);
         BulkResponse response = BulkResponse.of(List.of(
                 BulkOperation.result("POST", "qwerty", "https://h/v2/Users/92b725cd", 201, null),
                 BulkOperation.result("DELETE", null, null, 404, ScimJson.mapper().valueToTree(
                         ErrorResponse.of(ScimException.notFound("gone"))))));
-        assertThat((JsonNode) ScimJson.mapper().valueToTree(response)).isEqualTo(json("""
+        assertThat(tree(response)).isEqualTo(json("""
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkResponse"],
                  "Operations":[{"method":"POST","bulkId":"qwerty","location":"https://h/v2/Users/92b725cd","status":"201"},
                                {"method":"DELETE","status":"404","response":{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],
@@ -89,6 +89,10 @@ class MessageJsonTest {
     /** The compact text of {@code json}, to compare numbers without regard to their Java width. */
     private static String text(String json) throws JsonProcessingException {
         return json(json).toString();
+    }
+
+    private static JsonNode tree(Object value) {
+        return ScimJson.mapper().valueToTree(value);
     }
 
     private static JsonNode json(String text) throws JsonProcessingException {

@@ -107,8 +107,18 @@ class PatchRequestTest {
                 });
     }
 
+    @Test
+    void bodyWithoutSchemasIsReadAsAPatchOp() {
+        PatchRequest request = PatchRequest.parse("{\"Operations\":[{\"op\":\"replace\",\"value\":{\"displayName\":\"x\"}}]}");
+
+        assertThat(request.schemas()).containsExactly(ScimConstants.MESSAGE_PATCH_OP);
+        assertThat(request.operations()).hasSize(1);
+        assertThat(request.operations().get(0).op()).isEqualTo(PatchOp.REPLACE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"Operations\":[{\"op\":\"add\",\"path\":\"nickName\",\"value\":1}]} | invalidSyntax",
             "not json at all                                  | invalidSyntax",
             "[]                                               | invalidSyntax",
             "{\"schemas\":\"x\",\"Operations\":[]}                | invalidSyntax",
