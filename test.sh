@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+scripts/install-test-prerequisites.sh
 mvn -B --no-transfer-progress verify "$@"

@@ -1,6 +1,13 @@
 package dev.kcscim.server;
 
+import dev.kcscim.server.query.ScimLimits;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -10,10 +17,16 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * Mounts the inbound SCIM 2.0 service provider of each realm at {@code /realms/{realm}/scim-provisioning}.
  * The id is deliberately not {@code scim}: that one belongs to Keycloak's own preview SCIM API.
  */
-public final class ScimServerResourceProviderFactory implements RealmResourceProviderFactory {
+public final class ScimServerResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
     /** Realm resource id, and so the URL segment after {@code /realms/{realm}/}. */
     public static final String PROVIDER_ID = "scim-provisioning";
+    /** SPI option: largest page size ({@code --spi-realm-restapi-extension--scim-provisioning--max-page-size}). */
+    public static final String MAX_PAGE_SIZE = "max-page-size";
+    /** SPI option: most candidates evaluated in memory per query before {@code 400 tooMany}. */
+    public static final String MAX_SCAN = "max-scan";
+
+    private static final Logger LOG = Logger.getLogger(ScimServerResourceProviderFactory.class);
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
@@ -22,6 +35,27 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
 
     @Override
     public void init(Config.Scope config) {
+        ScimLimits limits = new ScimLimits(
+                config.getInt(MAX_PAGE_SIZE, ScimLimits.DEFAULT.maxPageSize()),
+                config.getInt(MAX_SCAN, ScimLimits.DEFAULT.maxScan()));
+        ScimLimits.configure(limits);
+        LOG.infof("SCIM inbound limits: max page size %d, max in-memory scan %d", limits.maxPageSize(), limits.maxScan());
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(MAX_PAGE_SIZE).type("int").defaultValue(ScimLimits.DEFAULT.maxPageSize())
+                .helpText("Largest SCIM page size; larger 'count' values are reduced to it").add()
+                .property().name(MAX_SCAN).type("int").defaultValue(ScimLimits.DEFAULT.maxScan())
+                .helpText("Most users or groups one SCIM query may evaluate in memory before answering 400 tooMany").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        ScimLimits limits = ScimLimits.current();
+        return Map.of(MAX_PAGE_SIZE, Integer.toString(limits.maxPageSize()), MAX_SCAN, Integer.toString(limits.maxScan()));
     }
 
     @Override

@@ -1,11 +1,16 @@
 package dev.kcscim.server.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
+import dev.kcscim.core.error.ScimException;
+import dev.kcscim.core.json.ScimJson;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +19,12 @@ import java.net.URI;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Routes {@code /realms/{realm}/scim-provisioning/v2/...}. For now it serves the static
- * ServiceProviderConfig (RFC 7643 §5); resource endpoints are added by the inbound issues.
+ * Routes {@code /realms/{realm}/scim-provisioning/v2/...}: the ServiceProviderConfig (RFC 7643 §5),
+ * {@code /Schemas} and {@code /ResourceTypes} (no authentication), {@code /Users} and {@code /Groups};
+ * any other path is a SCIM 404.
  */
 public final class ScimRootResource {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectNode SERVICE_PROVIDER_CONFIG = load("/dev/kcscim/server/service-provider-config.json");
 
     private final KeycloakSession session;
@@ -31,7 +36,6 @@ public final class ScimRootResource {
     /** RFC 7644 §4: the service provider's configuration; readable without authentication. */
     @GET
     @Path("v2/" + ScimConstants.ENDPOINT_SERVICE_PROVIDER_CONFIG)
-    @Produces(ScimConstants.MEDIA_TYPE)
     public Response serviceProviderConfig() {
         ObjectNode body = SERVICE_PROVIDER_CONFIG.deepCopy();
         URI location = session.getContext().getUri().getAbsolutePath();
@@ -39,12 +43,91 @@ public final class ScimRootResource {
         return Response.ok(body.toString(), ScimConstants.MEDIA_TYPE).build();
     }
 
+    /** RFC 7644 §4: the schemas of the served resource types. */
+    @GET
+    @Path("v2/" + ScimConstants.ENDPOINT_SCHEMAS)
+    public Response schemas() {
+        return discovery("GET", () -> new DiscoveryEndpoint(session).schemas());
+    }
+
+    @GET
+    @Path("v2/" + ScimConstants.ENDPOINT_SCHEMAS + "/{urn}")
+    public Response schema(@PathParam("urn") String urn) {
+        return discovery("GET", () -> new DiscoveryEndpoint(session).schema(urn));
+    }
+
+    /** RFC 7644 §4: the served resource types. */
+    @GET
+    @Path("v2/" + ScimConstants.ENDPOINT_RESOURCE_TYPES)
+    public Response resourceTypes() {
+        return discovery("GET", () -> new DiscoveryEndpoint(session).resourceTypes());
+    }
+
+    @GET
+    @Path("v2/" + ScimConstants.ENDPOINT_RESOURCE_TYPES + "/{name}")
+    public Response resourceType(@PathParam("name") String name) {
+        return discovery("GET", () -> new DiscoveryEndpoint(session).resourceType(name));
+    }
+
+    @Path("v2/" + ScimConstants.ENDPOINT_USERS)
+    public UsersEndpoint users() {
+        return new UsersEndpoint(session);
+    }
+
+    @Path("v2/" + ScimConstants.ENDPOINT_GROUPS)
+    public GroupsEndpoint groups() {
+        return new GroupsEndpoint(session);
+    }
+
+    @GET
+    @Path("{path: .*}")
+    public Response unknownGet() {
+        return notFound("GET");
+    }
+
+    @POST
+    @Path("{path: .*}")
+    public Response unknownPost() {
+        return notFound("POST");
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    public Response unknownPut() {
+        return notFound("PUT");
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    public Response unknownPatch() {
+        return notFound("PATCH");
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response unknownDelete() {
+        return notFound("DELETE");
+    }
+
+    private Response discovery(String method, java.util.function.Supplier<ObjectNode> body) {
+        try {
+            return Response.ok(body.get().toString(), ScimConstants.MEDIA_TYPE).build();
+        } catch (RuntimeException e) {
+            return ScimErrors.toResponse(session, method, session.getContext().getUri().getPath(), e);
+        }
+    }
+
+    private Response notFound(String method) {
+        String path = session.getContext().getUri().getPath();
+        return ScimErrors.toResponse(session, method, path, ScimException.notFound("No SCIM endpoint at " + path));
+    }
+
     private static ObjectNode load(String resource) {
         try (InputStream in = ScimRootResource.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + resource);
             }
-            return (ObjectNode) MAPPER.readTree(in);
+            return (ObjectNode) ScimJson.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

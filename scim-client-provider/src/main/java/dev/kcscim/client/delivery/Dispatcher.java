@@ -1,0 +1,150 @@
+package dev.kcscim.client.delivery;
+
+import dev.kcscim.client.outbox.OutboxRow;
+import dev.kcscim.client.outbox.OutboxStore;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The node-local delivery engine. A single "pump" thread claims due rows in a short transaction and hands them to
+ * a bounded pool of delivery threads; nothing here runs on a request thread. The pump runs when woken after a
+ * commit that queued rows, when a retry falls due, when a delivery finishes (its resource's next row may now be
+ * due) and on the cluster-wide periodic tick. Several nodes may pump at once: the database lease decides.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** Rows delivered before this long are purged (they only feed the statistics). */
+    static final long DONE_RETENTION_MILLIS = 24 * 3_600_000L;
+
+    private final KeycloakSessionFactory factory;
+    private final String owner = "kc-" + UUID.randomUUID().toString().substring(0, 18);
+    private final int threads;
+    private final long leaseMillis;
+    private final ScheduledExecutorService pump;
+    private final ThreadPoolExecutor workers;
+    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final RowDelivery delivery;
+    private volatile boolean closed;
+
+    public Dispatcher(KeycloakSessionFactory factory, int threads, long leaseMillis) {
+        this.factory = factory;
+        this.threads = threads;
+        this.leaseMillis = leaseMillis;
+        this.pump = Executors.newSingleThreadScheduledExecutor(daemon("kcscim-outbox-pump"));
+        this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 4), daemon("kcscim-outbox-worker"));
+        this.delivery = new RowDelivery(factory, owner, new TokenCache(), new PatchSupport());
+    }
+
+    /** This node's lease owner name. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Asks for a pump soon; cheap and safe to call from any thread, including after-commit hooks. */
+    public void wake() {
+        if (!closed && pumpQueued.compareAndSet(false, true)) {
+            try {
+                pump.execute(this::pumpOnce);
+            } catch (RejectedExecutionException e) {
+                pumpQueued.set(false);
+            }
+        }
+    }
+
+    /** Wakes the pump after {@code delayMillis}. */
+    public void wakeAfter(long delayMillis) {
+        if (!closed) {
+            try {
+                pump.schedule(this::wake, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+    }
+
+    /** The periodic safety net, run by the cluster-aware timer task inside a transaction. */
+    public void tick(KeycloakSession session) {
+        int purged = OutboxStore.purgeDone(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
+                System.currentTimeMillis() - DONE_RETENTION_MILLIS);
+        if (purged > 0) {
+            LOG.debugf("outbox: purged %d delivered rows", purged);
+        }
+        wake();
+    }
+
+    private void pumpOnce() {
+        pumpQueued.set(false);
+        int capacity = threads * 4 - inFlight.get();
+        if (closed || capacity <= 0) {
+            return;
+        }
+        List<OutboxRow> claimed;
+        try {
+            long now = System.currentTimeMillis();
+            claimed = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> OutboxStore.claimBatch(
+                    s.getProvider(JpaConnectionProvider.class).getEntityManager(), owner, now, leaseMillis, capacity));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "outbox: claiming rows failed; the periodic tick tries again");
+            return;
+        }
+        for (OutboxRow row : claimed) {
+            inFlight.incrementAndGet();
+            try {
+                workers.execute(() -> run(row));
+            } catch (RejectedExecutionException e) {
+                // Closing, or full despite the capacity check: the lease expires and the row is claimed again
+                inFlight.decrementAndGet();
+            }
+        }
+        if (claimed.size() == capacity) {
+            wake();
+        }
+    }
+
+    private void run(OutboxRow row) {
+        try {
+            long retryIn = delivery.deliver(row);
+            if (retryIn >= 0) {
+                wakeAfter(retryIn);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "outbox: delivery of row %d failed (realm %s, target %s); it is retried when its lease ends",
+                    row.id(), row.realmId(), row.targetId());
+            wakeAfter(leaseMillis);
+        } finally {
+            inFlight.decrementAndGet();
+            wake();
+        }
+    }
+
+    public void close() {
+        closed = true;
+        pump.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

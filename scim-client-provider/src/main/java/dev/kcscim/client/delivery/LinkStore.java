@@ -1,0 +1,72 @@
+package dev.kcscim.client.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcscim.client.jpa.RemoteLinkEntity;
+import dev.kcscim.client.outbox.ResourceKind;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads and writes {@code SCIM_REMOTE_LINK}: one row per (target, kind, Keycloak id). */
+final class LinkStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LinkStore() {
+    }
+
+    static Snapshot.Link find(EntityManager em, String targetId, ResourceKind kind, String localId) {
+        RemoteLinkEntity entity = entity(em, targetId, kind, localId);
+        return entity == null ? null : new Snapshot.Link(entity.getRemoteId(), parse(entity.getLastPushed()));
+    }
+
+    static void upsert(EntityManager em, String realmId, String targetId, ResourceKind kind, String localId,
+            String remoteId, ObjectNode lastPushed, long now) {
+        RemoteLinkEntity entity = entity(em, targetId, kind, localId);
+        boolean created = entity == null;
+        if (created) {
+            entity = new RemoteLinkEntity();
+            entity.setId(UUID.randomUUID().toString());
+            entity.setRealmId(realmId);
+            entity.setTargetId(targetId);
+            entity.setResourceType(kind.name());
+            entity.setLocalId(localId);
+        }
+        entity.setRemoteId(remoteId);
+        entity.setLastPushed(lastPushed == null ? null : lastPushed.toString());
+        entity.setUpdatedAt(now);
+        if (created) {
+            em.persist(entity);
+        }
+    }
+
+    static void delete(EntityManager em, String targetId, ResourceKind kind, String localId) {
+        em.createQuery("delete from RemoteLinkEntity l where l.targetId = :target and l.resourceType = :type"
+                        + " and l.localId = :local")
+                .setParameter("target", targetId).setParameter("type", kind.name()).setParameter("local", localId)
+                .executeUpdate();
+    }
+
+    private static RemoteLinkEntity entity(EntityManager em, String targetId, ResourceKind kind, String localId) {
+        List<RemoteLinkEntity> found = em.createQuery("select l from RemoteLinkEntity l where l.targetId = :target"
+                        + " and l.resourceType = :type and l.localId = :local", RemoteLinkEntity.class)
+                .setParameter("target", targetId).setParameter("type", kind.name()).setParameter("local", localId)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static ObjectNode parse(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node.isObject() ? (ObjectNode) node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

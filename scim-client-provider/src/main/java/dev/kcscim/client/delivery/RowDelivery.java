@@ -1,0 +1,102 @@
+package dev.kcscim.client.delivery;
+
+import dev.kcscim.client.outbox.OutboxRow;
+import dev.kcscim.client.outbox.OutboxStore;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Delivers one claimed row in three steps: read a {@link Snapshot} (short transaction), make the SCIM calls (no
+ * transaction), record links and the row's outcome (short transaction, guarded by our lease).
+ */
+final class RowDelivery {
+
+    private static final Logger LOG = Logger.getLogger(RowDelivery.class);
+    /** How long a target that is disabled right now keeps its queue waiting before the next look. */
+    private static final long DISABLED_RECHECK_MILLIS = 60_000;
+
+    private final KeycloakSessionFactory factory;
+    private final String owner;
+    private final TokenCache tokens;
+    private final PatchSupport patchSupport;
+
+    RowDelivery(KeycloakSessionFactory factory, String owner, TokenCache tokens, PatchSupport patchSupport) {
+        this.factory = factory;
+        this.owner = owner;
+        this.tokens = tokens;
+        this.patchSupport = patchSupport;
+    }
+
+    /** Returns the delay until this row should be looked at again, or -1 when it is finished. */
+    long deliver(OutboxRow row) {
+        Snapshot snapshot = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> SnapshotLoader.load(s, row));
+        if (snapshot == null) {
+            // Realm or target deleted: nothing to deliver to
+            inTransaction(em -> OutboxStore.drop(em, row.id()));
+            return -1;
+        }
+        if (!snapshot.target().enabled()) {
+            long next = System.currentTimeMillis() + DISABLED_RECHECK_MILLIS;
+            inTransaction(em -> OutboxStore.fail(em, row.id(), owner, System.currentTimeMillis(), false, next, null,
+                    "target disabled"));
+            return DISABLED_RECHECK_MILLIS;
+        }
+        ScimSync sync = new ScimSync(new ScimHttp(snapshot.http(), snapshot.target(), tokens), patchSupport);
+        DeliveryFailure failure = null;
+        try {
+            sync.run(snapshot);
+        } catch (DeliveryFailure e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "outbox: unexpected error delivering row %d (realm %s, target %s)", row.id(), row.realmId(),
+                    row.targetId());
+            failure = new DeliveryFailure(true, null, "internal error: " + e.getClass().getSimpleName(), null);
+        }
+        return record(snapshot, sync.changes(), failure);
+    }
+
+    private long record(Snapshot snapshot, List<LinkChange> changes, DeliveryFailure failure) {
+        OutboxRow row = snapshot.row();
+        long now = System.currentTimeMillis();
+        long[] retryIn = {-1};
+        inTransaction(em -> {
+            for (LinkChange change : changes) {
+                if (change.remoteId() == null) {
+                    LinkStore.delete(em, row.targetId(), change.kind(), change.localId());
+                } else {
+                    LinkStore.upsert(em, row.realmId(), row.targetId(), change.kind(), change.localId(),
+                            change.remoteId(), change.lastPushed(), now);
+                }
+            }
+            if (failure == null) {
+                OutboxStore.complete(em, row.id(), owner, now);
+                return;
+            }
+            int failures = row.attempts() + 1;
+            long delay = RetryPolicy.delayMillis(failures, failure.retryAfterMillis(), ThreadLocalRandom.current().nextDouble());
+            boolean dead = !failure.retryable()
+                    || !RetryPolicy.withinBudget(row.createdAt(), now + delay, snapshot.target().retryBudgetMillis());
+            OutboxStore.fail(em, row.id(), owner, now, dead, now + delay, failure.status(), failure.getMessage());
+            if (dead) {
+                LOG.warnf("outbox: row %d %s %s %s dead-lettered after %d attempt(s) (realm %s, target %s): %s",
+                        row.id(), row.op(), row.kind(), row.resourceId(), failures, row.realmId(), row.targetId(),
+                        failure.getMessage());
+            } else {
+                LOG.debugf("outbox: row %d retry %d in %d ms (realm %s, target %s): %s", row.id(), failures, delay,
+                        row.realmId(), row.targetId(), failure.getMessage());
+                retryIn[0] = delay;
+            }
+        });
+        return retryIn[0];
+    }
+
+    private void inTransaction(java.util.function.Consumer<EntityManager> work) {
+        KeycloakModelUtils.runJobInTransaction(factory,
+                s -> work.accept(s.getProvider(JpaConnectionProvider.class).getEntityManager()));
+    }
+}

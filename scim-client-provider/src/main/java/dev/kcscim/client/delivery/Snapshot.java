@@ -1,0 +1,24 @@
+package dev.kcscim.client.delivery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcscim.client.outbox.OutboxRow;
+import dev.kcscim.client.outbox.ResourceKind;
+import dev.kcscim.client.targets.TargetConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+
+/**
+ * Everything one delivery needs, read in one short transaction before any HTTP call: the row, the target (secrets
+ * resolved), the current Keycloak state of the resource (and of the member, for membership rows) and their links;
+ * {@code memberQueued} tells whether the member's own user row is still pending for this target.
+ */
+record Snapshot(OutboxRow row, TargetConfig target, CloseableHttpClient http, State primary, State member,
+        boolean memberQueued) {
+
+    /** A remote-id link and the representation last pushed through it. */
+    record Link(String remoteId, ObjectNode lastPushed) {
+    }
+
+    /** One resource: its desired representation (null when it no longer exists locally) and its link (or null). */
+    record State(ResourceKind kind, String localId, ObjectNode desired, Link link) {
+    }
+}

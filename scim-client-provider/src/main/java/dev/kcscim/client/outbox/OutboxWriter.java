@@ -1,0 +1,93 @@
+package dev.kcscim.client.outbox;
+
+import dev.kcscim.client.jpa.OutboxEntity;
+import dev.kcscim.client.targets.TargetConfig;
+import dev.kcscim.client.targets.Targets;
+import jakarta.persistence.EntityManager;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Writes outbox rows through the session's EntityManager, that is, in the very transaction of the change: a
+ * rolled-back change leaves no row, a committed one cannot lose its row. One row per enabled target of the realm.
+ * The same change reported twice in one transaction (an admin event and a model event, say) is written once.
+ * After the commit, and only then, the dispatcher is woken.
+ */
+public final class OutboxWriter {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWriter.class);
+    private static final String WRITTEN = OutboxWriter.class.getName() + ".written";
+
+    private final Runnable wake;
+
+    public OutboxWriter(Runnable wake) {
+        this.wake = wake;
+    }
+
+    /** Records a change of {@code kind}/{@code resourceId} for every enabled target of {@code realm}. */
+    public void record(KeycloakSession session, RealmModel realm, ResourceKind kind, String resourceId, Operation op,
+            String details) {
+        if (realm == null || resourceId == null || resourceId.isBlank()) {
+            return;
+        }
+        Set<String> written = written(session);
+        if (!written.add(realm.getId() + '|' + kind + '|' + resourceId + '|' + op + '|' + details)) {
+            return;
+        }
+        List<TargetConfig> targets = Targets.enabled(realm);
+        if (targets.isEmpty()) {
+            return;
+        }
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        long now = Time.currentTimeMillis();
+        for (TargetConfig target : targets) {
+            OutboxEntity row = new OutboxEntity();
+            row.setRealmId(realm.getId());
+            row.setTargetId(target.id());
+            row.setResourceType(kind.name());
+            row.setResourceId(resourceId);
+            row.setOperation(op.name());
+            row.setDetails(details);
+            row.setStatus(OutboxStatus.PENDING.name());
+            row.setAttempts(0);
+            row.setCreatedAt(now);
+            row.setNextAttemptAt(now);
+            em.persist(row);
+        }
+        LOG.debugf("outbox: realm %s %s %s %s queued for %d target(s)", realm.getId(), op, kind, resourceId,
+                targets.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> written(KeycloakSession session) {
+        Object existing = session.getAttribute(WRITTEN);
+        if (existing instanceof Set) {
+            return (Set<String>) existing;
+        }
+        Set<String> set = new HashSet<>();
+        session.setAttribute(WRITTEN, set);
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                try {
+                    wake.run();
+                } catch (RuntimeException e) {
+                    // Never fail a committed request over a wake-up: the periodic tick delivers anyway
+                    LOG.debugf(e, "outbox: wake-up after commit failed");
+                }
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
+        return set;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.kcscim.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcscim.core.ScimConstants;
+import dev.kcscim.core.error.ScimException;
+import dev.kcscim.server.audit.ScimAudit;
+import dev.kcscim.server.auth.ScimAuth;
+import dev.kcscim.server.auth.ScimCaller;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.Supplier;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** What every SCIM endpoint needs: authentication, body reading, and turning any failure into a SCIM error. */
+class EndpointSupport {
+
+    protected final KeycloakSession session;
+    protected final RealmModel realm;
+    protected final ScimUrls urls;
+
+    EndpointSupport(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.urls = ScimUrls.of(session, realm);
+    }
+
+    /** Runs {@code action}; any exception becomes a SCIM error response and rolls the transaction back. */
+    protected Response call(String method, Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            return ScimErrors.toResponse(session, method, session.getContext().getUri().getPath(), e);
+        }
+    }
+
+    protected ScimCaller reader() {
+        return ScimAuth.DEFAULT.requireRead(session, realm, header(HttpHeaders.AUTHORIZATION));
+    }
+
+    protected ScimCaller writer() {
+        return ScimAuth.DEFAULT.requireWrite(session, realm, header(HttpHeaders.AUTHORIZATION));
+    }
+
+    protected ScimAudit audit(ScimCaller caller) {
+        return new ScimAudit(session, realm, caller);
+    }
+
+    protected JsonNode body(String body) {
+        return ScimRequest.json(header(HttpHeaders.CONTENT_TYPE), body);
+    }
+
+    protected com.fasterxml.jackson.databind.node.ObjectNode objectBody(String body) {
+        return ScimRequest.object(header(HttpHeaders.CONTENT_TYPE), body);
+    }
+
+    protected static Response ok(JsonNode json) {
+        return Response.ok(json.toString(), ScimConstants.MEDIA_TYPE).build();
+    }
+
+    protected static Response created(JsonNode json, String location) {
+        return Response.created(URI.create(location)).type(ScimConstants.MEDIA_TYPE).entity(json.toString()).build();
+    }
+
+    /** 405 with a SCIM body (RFC 7644 §3.12) for a method the path does not support. */
+    protected Response notAllowed(String method, String allowed) {
+        return call(method, () -> {
+            throw ScimException.methodNotAllowed(method + " is not supported here; use " + allowed);
+        });
+    }
+
+    private String header(String name) {
+        return session.getContext().getRequestHeaders().getHeaderString(name);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.kcscim.server.user;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kcscim.core.filter.FilterPrinter;
+import dev.kcscim.core.filter.JsonFilterEvaluator;
+import dev.kcscim.server.query.ListQuery;
+import dev.kcscim.server.query.Pages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code GET /Users} and {@code POST /Users/.search} (RFC 7644 §3.4.2, §3.4.3). What {@link UserPushDown}
+ * can answer runs as one paged, counted database query in Keycloak's order (username ascending, which is
+ * {@code userName} ignoring case, so paging is stable). Anything else is evaluated with scim-core's
+ * {@link JsonFilterEvaluator} over the database candidates, read in pages, and refused with
+ * {@code 400 tooMany} when there are more than {@link dev.kcscim.server.query.ScimLimits#maxScan()} of them.
+ */
+public final class UserQuery {
+
+    private static final int CHUNK = 500;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final UserMapper mapper;
+
+    public UserQuery(KeycloakSession session, RealmModel realm, UserMapper mapper) {
+        this.session = session;
+        this.realm = realm;
+        this.mapper = mapper;
+    }
+
+    public ObjectNode run(ListQuery query) {
+        UserPushDown pushDown = UserPushDown.of(query.filter(), mapper.custom());
+        boolean withGroups = Pages.includes(query.projection(), "groups");
+        boolean dbOrder = query.sortBy() == null
+                || (query.sortBy().equalsIgnoreCase("userName") && !query.descending());
+        if (pushDown.userId() != null) {
+            return inMemory(query, byId(pushDown.userId()), 1, withGroups);
+        }
+        if (pushDown.groupId() != null) {
+            GroupModel group = session.groups().getGroupById(realm, pushDown.groupId());
+            if (group == null) {
+                return Pages.listResponse(List.of(), 0, query.startIndex());
+            }
+            int members = session.users().getUsersCount(realm, Set.of(group.getId()));
+            if (pushDown.exact() && pushDown.params().size() == 2 && dbOrder) {
+                List<UserModel> page = query.count() == 0 ? List.of() : session.users()
+                        .getGroupMembersStream(realm, group, query.startIndex() - 1, query.count())
+                        .filter(user -> user.getServiceAccountClientLink() == null)
+                        .collect(Collectors.toList());
+                return page(page, members, query, withGroups);
+            }
+            Pages.requireScannable(members);
+            return inMemory(query, session.users().getGroupMembersStream(realm, group), members, withGroups);
+        }
+        if (pushDown.exact() && dbOrder) {
+            List<UserModel> page = query.count() == 0 ? List.of() : session.users()
+                    .searchForUserStream(realm, pushDown.params(), query.startIndex() - 1, query.count())
+                    .collect(Collectors.toList());
+            // a short first page is the whole result: the count query is skipped (the common "userName eq" lookup)
+            long total = query.startIndex() == 1 && page.size() < query.count() ? page.size()
+                    : session.users().getUsersCount(realm, pushDown.params());
+            return page(page, total, query, withGroups);
+        }
+        int candidates = session.users().getUsersCount(realm, pushDown.params());
+        Pages.requireScannable(candidates);
+        return inMemory(query, chunked(pushDown), candidates, withGroups);
+    }
+
+    private ObjectNode page(List<UserModel> users, long total, ListQuery query, boolean withGroups) {
+        List<ObjectNode> resources = new ArrayList<>(users.size());
+        for (UserModel user : users) {
+            resources.add(query.projection().apply(mapper.toJson(user, withGroups), mapper.schema()));
+        }
+        return Pages.listResponse(resources, total, query.startIndex());
+    }
+
+    /** Filters and sorts at most {@link dev.kcscim.server.query.ScimLimits#maxScan()} candidates in memory, then cuts the page. */
+    private ObjectNode inMemory(ListQuery query, Stream<UserModel> candidates, long bound, boolean withGroups) {
+        Pages.requireScannable(bound);
+        JsonFilterEvaluator evaluator = new JsonFilterEvaluator(mapper.schema());
+        boolean groupsInFilter = query.filter() != null
+                && FilterPrinter.print(query.filter()).toLowerCase(Locale.ROOT).contains("groups");
+        List<ObjectNode> matches = new ArrayList<>();
+        candidates.filter(user -> user.getServiceAccountClientLink() == null).forEach(user -> {
+            ObjectNode json = mapper.toJson(user, withGroups || groupsInFilter);
+            if (query.filter() == null || evaluator.matches(query.filter(), json)) {
+                matches.add(json);
+            }
+        });
+        if (query.sortBy() != null) {
+            matches.sort(Pages.comparator(query.sortBy(), query.descending(), mapper.schema()));
+        }
+        int from = Math.min(matches.size(), query.startIndex() - 1);
+        int to = Math.min(matches.size(), from + query.count());
+        List<ObjectNode> resources = new ArrayList<>(to - from);
+        for (ObjectNode json : matches.subList(from, to)) {
+            resources.add(query.projection().apply(json, mapper.schema()));
+        }
+        return Pages.listResponse(resources, matches.size(), query.startIndex());
+    }
+
+    private Stream<UserModel> byId(String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        return user == null ? Stream.empty() : Stream.of(user);
+    }
+
+    /** The candidates read from the database in pages of {@link #CHUNK}, never all at once. */
+    private Stream<UserModel> chunked(UserPushDown pushDown) {
+        return Stream.iterate(0, offset -> offset + CHUNK)
+                .map(offset -> session.users().searchForUserStream(realm, pushDown.params(), offset, CHUNK)
+                        .collect(Collectors.toList()))
+                .takeWhile(chunk -> !chunk.isEmpty())
+                .flatMap(List::stream);
+    }
+}
