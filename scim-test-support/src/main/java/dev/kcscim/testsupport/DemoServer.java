@@ -62,7 +62,7 @@ public final class DemoServer {
                 "   TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=" + client.clientId()
                         + " -d client_secret=" + client.clientSecret() + " \\",
                 "           " + tokenUrl + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')",
-                "   curl -s -H \"Authorization: Bearer $TOKEN\" " + scim + "/ServiceProviderConfig",
+                "   curl -s -H \"Authorization: Bearer $TOKEN\" \"" + scim + "/Users?count=10\"",
                 "",
                 " Data is kept in .kc-demo/ between runs. Stop with Ctrl-C.",
                 "================================================================================");
