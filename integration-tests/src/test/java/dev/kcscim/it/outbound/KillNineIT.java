@@ -12,7 +12,7 @@ import dev.kcscim.testsupport.HarnessSettings;
 import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakServer;
 import dev.kcscim.testsupport.KeycloakServerConfig;
-import dev.kcscim.testsupport.target.MockScimTarget;
+import dev.kcscim.testsupport.mocktarget.MockScimTarget;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
 import dev.kcscim.testsupport.TestHttp;
-import dev.kcscim.testsupport.target.RecordedRequest;
+import dev.kcscim.testsupport.mocktarget.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.HttpResult;
-import dev.kcscim.testsupport.target.MockScimTarget;
+import dev.kcscim.testsupport.mocktarget.MockScimTarget;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 

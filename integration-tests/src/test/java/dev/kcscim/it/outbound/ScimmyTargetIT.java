@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
-import dev.kcscim.testsupport.target.ScimmyTarget;
+import dev.kcscim.testsupport.mocktarget.ScimmyTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

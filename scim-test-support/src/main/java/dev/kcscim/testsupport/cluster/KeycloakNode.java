@@ -2,12 +2,9 @@ package dev.kcscim.testsupport.cluster;
 
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.HarnessSettings;
+import dev.kcscim.testsupport.KeycloakProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -176,7 +172,7 @@ public final class KeycloakNode {
             if (view.size() == expected.size() && view.containsAll(expected)) {
                 return;
             }
-            sleep(POLL);
+            KeycloakProcesses.sleep(POLL);
         }
         throw new IllegalStateException(name() + " did not see cluster view " + expected + " within " + timeout.toSeconds()
                 + " s; last view " + clusterView() + "\n" + logTail());
@@ -184,69 +180,17 @@ public final class KeycloakNode {
 
     /** Polls {@code /health/ready} on the management port until it answers 200; fails if the process exits. */
     void awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name() + " exited with code " + process.exitValue() + " before it was ready\n"
-                        + logTail());
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling until the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name(), e);
-            }
-            sleep(POLL);
-        }
-        throw new IllegalStateException(name() + " was not ready within " + timeout.toSeconds() + " s\n" + logTail());
+        KeycloakProcesses.awaitReady(process, managementUrl(), timeout, name(), () -> "\n" + logTail());
     }
 
     /** {@code kill -9} of the JVM and its {@code kc.sh} wrapper: no shutdown hook runs, no cluster leave is sent. */
     public void kill() {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        awaitExit(descendants, Duration.ofSeconds(20));
+        KeycloakProcesses.kill(process);
     }
 
     /** Graceful stop: SIGTERM (kc.sh forwards it to the JVM), SIGKILL after 30 s. */
     public void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private void awaitExit(List<ProcessHandle> descendants, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && (process.isAlive() || descendants.stream().anyMatch(ProcessHandle::isAlive))) {
-            sleep(Duration.ofMillis(100));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        KeycloakProcesses.stopGracefully(process);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.kcscim.testsupport.target;
+package dev.kcscim.testsupport.mocktarget;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
