@@ -27,7 +27,7 @@ import org.keycloak.timer.TimerProvider;
  * events (groups, memberships, user removal) are received through a {@code ProviderEventListener}. The periodic
  * dispatcher tick is scheduled once migrations are done ({@link PostMigrationEvent}).
  *
- * <p>Options ({@code --spi-events-listener--scim-provisioning--<name>=}): {@code delivery-threads} (4),
+ * <p>Options ({@code --spi-events-listener--scim-provisioning--<name>=}): {@code delivery-threads} (8; one target uses at most half of them),
  * {@code tick-interval-seconds} (10), {@code lease-seconds} (300).
  */
 public final class ScimProvisioningEventListenerProviderFactory implements EventListenerProviderFactory,
@@ -38,7 +38,7 @@ public final class ScimProvisioningEventListenerProviderFactory implements Event
 
     private static final Logger LOG = Logger.getLogger(ScimProvisioningEventListenerProviderFactory.class);
 
-    private int threads = 4;
+    private int threads = 8;
     private long tickMillis = 10_000;
     private long leaseMillis = 300_000;
     private Dispatcher dispatcher;

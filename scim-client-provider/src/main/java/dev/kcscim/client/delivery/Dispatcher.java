@@ -2,8 +2,11 @@ package dev.kcscim.client.delivery;
 
 import dev.kcscim.client.outbox.OutboxRow;
 import dev.kcscim.client.outbox.OutboxStore;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,12 +41,17 @@ public final class Dispatcher {
     private final ThreadPoolExecutor workers;
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Rows of each target claimed by this node and not yet finished. */
+    private final ConcurrentHashMap<String, AtomicInteger> inFlightByTarget = new ConcurrentHashMap<>();
+    private final int perTargetLimit;
     private final RowDelivery delivery;
     private volatile boolean closed;
 
     public Dispatcher(KeycloakSessionFactory factory, int threads, long leaseMillis) {
         this.factory = factory;
         this.threads = threads;
+        // A hanging target may hold at most half the delivery threads; the others keep serving the other targets
+        this.perTargetLimit = Math.max(1, threads / 2);
         this.leaseMillis = leaseMillis;
         this.pump = Executors.newSingleThreadScheduledExecutor(daemon("kcscim-outbox-pump"));
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
@@ -97,19 +105,28 @@ public final class Dispatcher {
         List<OutboxRow> claimed;
         try {
             long now = System.currentTimeMillis();
+            Set<String> full = new HashSet<>();
+            inFlightByTarget.forEach((target, count) -> {
+                if (count.get() >= perTargetLimit) {
+                    full.add(target);
+                }
+            });
             claimed = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> OutboxStore.claimBatch(
-                    s.getProvider(JpaConnectionProvider.class).getEntityManager(), owner, now, leaseMillis, capacity));
+                    s.getProvider(JpaConnectionProvider.class).getEntityManager(), owner, now, leaseMillis, capacity,
+                    this::roomOf, full));
         } catch (RuntimeException e) {
             LOG.warnf(e, "outbox: claiming rows failed; the periodic tick tries again");
             return;
         }
         for (OutboxRow row : claimed) {
             inFlight.incrementAndGet();
+            targetCount(row.targetId()).incrementAndGet();
             try {
                 workers.execute(() -> run(row));
             } catch (RejectedExecutionException e) {
                 // Closing, or full despite the capacity check: the lease expires and the row is claimed again
                 inFlight.decrementAndGet();
+                targetCount(row.targetId()).decrementAndGet();
             }
         }
         if (claimed.size() == capacity) {
@@ -129,8 +146,19 @@ public final class Dispatcher {
             wakeAfter(leaseMillis);
         } finally {
             inFlight.decrementAndGet();
+            targetCount(row.targetId()).decrementAndGet();
             wake();
         }
+    }
+
+    private AtomicInteger targetCount(String targetId) {
+        return inFlightByTarget.computeIfAbsent(targetId, id -> new AtomicInteger());
+    }
+
+    /** How many more rows of {@code targetId} this node may take now. */
+    private int roomOf(String targetId) {
+        AtomicInteger count = inFlightByTarget.get(targetId);
+        return perTargetLimit - (count == null ? 0 : count.get());
     }
 
     public void close() {

@@ -3,7 +3,11 @@ package dev.kcscim.client.outbox;
 import dev.kcscim.client.jpa.OutboxEntity;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * The outbox queries of the dispatcher. Correctness between nodes comes from the database: a row is claimed by a
@@ -21,16 +25,26 @@ public final class OutboxStore {
 
     /** Ids of rows due at {@code now}, unleased, first of their resource, oldest first. */
     public static List<Long> candidates(EntityManager em, long now, int limit) {
-        return em.createQuery("select o.id from OutboxEntity o where o.status = :pending and o.nextAttemptAt <= :now"
-                        + " and (o.leaseUntil is null or o.leaseUntil < :now)"
+        return candidates(em, now, limit, Set.of()).stream().map(c -> (Long) c[0]).toList();
+    }
+
+    /** {@code {id, targetId}} of rows due at {@code now}, unleased, first of their resource, oldest first, of
+     *  targets not in {@code excludedTargets}. */
+    static List<Object[]> candidates(EntityManager em, long now, int limit, Set<String> excludedTargets) {
+        String excluded = excludedTargets.isEmpty() ? "" : " and o.targetId not in :busy";
+        var query = em.createQuery("select o.id, o.targetId from OutboxEntity o where o.status = :pending"
+                        + " and o.nextAttemptAt <= :now and (o.leaseUntil is null or o.leaseUntil < :now)" + excluded
                         + " and not exists (select p.id from OutboxEntity p where p.targetId = o.targetId"
                         + " and p.resourceType = o.resourceType and p.resourceId = o.resourceId"
                         + " and p.status = :pending and p.id < o.id)"
-                        + " order by o.id", Long.class)
+                        + " order by o.id", Object[].class)
                 .setParameter("pending", PENDING)
                 .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        if (!excludedTargets.isEmpty()) {
+            query.setParameter("busy", excludedTargets);
+        }
+        return query.getResultList();
     }
 
     /** Whether a pending row (queued, in flight or backing off) exists for this resource and target. */
@@ -54,13 +68,22 @@ public final class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} due rows for {@code owner}. A claimed SYNC row absorbs the SYNC rows of the same
+     * Claims up to {@code limit} due rows for {@code owner}, at most {@code roomOf(targetId)} of each target, so one
+     * slow or hanging target cannot take every delivery thread. A claimed SYNC row absorbs the SYNC rows of the same
      * resource queued right behind it: they are committed, and delivery reads the state only after this claim
      * commits, so one delivery covers them all (coalescing).
      */
-    public static List<OutboxRow> claimBatch(EntityManager em, String owner, long now, long leaseMillis, int limit) {
+    public static List<OutboxRow> claimBatch(EntityManager em, String owner, long now, long leaseMillis, int limit,
+            ToIntFunction<String> roomOf, Set<String> fullTargets) {
         List<OutboxRow> claimed = new ArrayList<>();
-        for (Long id : candidates(em, now, limit)) {
+        Map<String, Integer> taken = new HashMap<>();
+        for (Object[] candidate : candidates(em, now, limit, fullTargets)) {
+            long id = (Long) candidate[0];
+            String targetId = (String) candidate[1];
+            int already = taken.getOrDefault(targetId, 0);
+            if (already >= roomOf.applyAsInt(targetId)) {
+                continue;
+            }
             if (claim(em, id, owner, now, now + leaseMillis)) {
                 OutboxEntity row = em.find(OutboxEntity.class, id);
                 if (row != null) {
@@ -69,6 +92,7 @@ public final class OutboxStore {
                         absorbFollowers(em, row, now);
                     }
                     claimed.add(OutboxRow.of(row));
+                    taken.put(targetId, already + 1);
                 }
             }
         }
