@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class DemoServer {
 
-    static final String REALM = "demo";
+    public static final String REALM = "demo";
     static final String CLIENT_ID = "scim-demo-client";
     static final String TOKEN_NAME = "demo-banner";
 
@@ -37,7 +37,7 @@ public final class DemoServer {
      * Creates the demo realm and a service-account client allowed to manage users, unless they exist, and switches
      * the realm's SCIM API on (it is off by default).
      */
-    static ClientCredentials ensureDemoRealm(AdminClient admin) {
+    public static ClientCredentials ensureDemoRealm(AdminClient admin) {
         if (!admin.realmExists(REALM)) {
             admin.createRealm(REALM);
         }
@@ -55,7 +55,7 @@ public final class DemoServer {
      * A read-write provisioning token named {@value #TOKEN_NAME} for the banner. Secrets are shown only once, so the
      * previous run's token is revoked and a new one created on every start.
      */
-    static String freshProvisioningToken(AdminClient admin) {
+    public static String freshProvisioningToken(AdminClient admin) {
         String tokens = "/admin/realms/" + REALM + "/scim-provisioning/tokens";
         for (JsonNode token : AdminClient.expect(admin.get(tokens), 200)) {
             if (TOKEN_NAME.equals(token.path("name").asText())) {

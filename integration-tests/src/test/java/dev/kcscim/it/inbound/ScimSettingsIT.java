@@ -76,15 +76,15 @@ class ScimSettingsIT {
         assertScimNotFound(TestHttp.get(base + "/Schemas", null));
         assertScimNotFound(TestHttp.get(base + "/Users", token));
         assertScimNotFound(TestHttp.get(base + "/Users", null));
-        assertScimNotFound(TestHttp.send("POST", base + "/Users", token, "application/scim+json", "{\"userName\":\"off\"}"));
-        assertThat(admin.get("/admin/realms/" + realm + "/users?username=off&exact=true").json().size()).isZero();
+        assertScimNotFound(TestHttp.send("POST", base + "/Users", token, "application/scim+json", "{\"userName\":\"switched.off\"}"));
+        assertThat(admin.get("/admin/realms/" + realm + "/users?username=switched.off&exact=true").json().size()).isZero();
 
         HttpResult on = admin.put(settings, "{\"inboundEnabled\":true}");
         assertThat(on.status()).as(on.toString()).isEqualTo(200);
         assertThat(on.json().path("inboundEnabled").asBoolean()).isTrue();
         assertThat(admin.get(settings).json().path("inboundEnabled").asBoolean()).isTrue();
         assertThat(TestHttp.get(base + "/ServiceProviderConfig", null).status()).isEqualTo(200);
-        assertThat(TestHttp.send("POST", base + "/Users", token, "application/scim+json", "{\"userName\":\"on\"}").status())
+        assertThat(TestHttp.send("POST", base + "/Users", token, "application/scim+json", "{\"userName\":\"switched.on\"}").status())
                 .isEqualTo(201);
 
         // the read-only base URL may be sent back as read

@@ -82,9 +82,20 @@ final class SelfChanges {
         return false;
     }
 
+    /** No value: absent, null, empty string, or a container of nothing but such values. */
     private static boolean empty(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty())
-                || (node.isContainerNode() && node.isEmpty());
+        if (node == null || node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty())) {
+            return true;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (!empty(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Lower-cased field name to its spelling in the first node that has it. */
