@@ -152,8 +152,48 @@ class ProvisioningTokenAuthIT {
     }
 
     @Test
+    void aTokenNeverDoesMoreThanItsCreatorMayDoNow() {
+        String creator = InboundPeople.createUser(admin, realm.name(), "bounded.creator", "manage-realm", "manage-users", "view-users");
+        String creatorToken = InboundPeople.userToken(admin.baseUrl(), realm.name(), "bounded.creator");
+        HttpResult created = dev.kcscim.testsupport.TestHttp.send("POST",
+                admin.baseUrl() + realm.adminPath("/scim-provisioning/tokens"), creatorToken, "application/json",
+                "{\"name\":\"bounded\",\"scope\":\"read-write\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String secret = created.json().path("secret").asText();
+        assertThat(createUser(secret, "bounded.one").status()).isEqualTo(201);
+
+        String realmManagement = admin.clientUuid(realm.name(), "realm-management");
+        String mappings = realm.adminPath("/users/" + creator + "/role-mappings/clients/" + realmManagement);
+        JsonNode manageUsers = admin.get(realm.adminPath("/clients/" + realmManagement + "/roles/manage-users")).json();
+        assertThat(dev.kcscim.testsupport.TestHttp.send("DELETE", admin.baseUrl() + mappings, admin.token(), "application/json",
+                "[" + manageUsers + "]").status()).isEqualTo(204);
+
+        assertThat(scim.raw("GET", "/Users", secret, null, null).status()).isEqualTo(200);
+        HttpResult refused = createUser(secret, "bounded.two");
+        assertError(refused, 403, null);
+        assertThat(refused.json().path("detail").asText())
+                .isEqualTo("The provisioning token 'bounded' acts for an admin who may no longer manage users");
+    }
+
+    @Test
+    void onlyAdminsWhoMayManageUsersCreateReadWriteTokens() {
+        InboundPeople.createUser(admin, realm.name(), "realm.only", "manage-realm", "view-users");
+        String token = InboundPeople.userToken(admin.baseUrl(), realm.name(), "realm.only");
+        String tokens = admin.baseUrl() + realm.adminPath("/scim-provisioning/tokens");
+
+        HttpResult readWrite = dev.kcscim.testsupport.TestHttp.send("POST", tokens, token, "application/json",
+                "{\"name\":\"rw-denied\",\"scope\":\"read-write\"}");
+        HttpResult readOnly = dev.kcscim.testsupport.TestHttp.send("POST", tokens, token, "application/json",
+                "{\"name\":\"ro-allowed\",\"scope\":\"read-only\"}");
+
+        assertThat(readWrite.status()).as(readWrite.toString()).isEqualTo(403);
+        assertThat(readWrite.json().path("errorMessage").asText()).contains("manage-users");
+        assertThat(readOnly.status()).as(readOnly.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aTokenIsNoUseWhenItsCreatorIsDisabled() {
-        String creator = InboundPeople.createUser(admin, realm.name(), "token.creator", "manage-realm");
+        String creator = InboundPeople.createUser(admin, realm.name(), "token.creator", "manage-realm", "view-users");
         String creatorToken = InboundPeople.userToken(admin.baseUrl(), realm.name(), "token.creator");
         HttpResult created = dev.kcscim.testsupport.TestHttp.send("POST",
                 admin.baseUrl() + realm.adminPath("/scim-provisioning/tokens"), creatorToken, "application/json",

@@ -24,7 +24,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code /admin/realms/{realm}/scim-provisioning/tokens}: provisioning tokens for IdPs that cannot run OAuth
  * (Entra's "Secret Token", Okta's "HTTP Header"). POST returns the secret once (201 + {@code Location}); GET
  * lists and reads never show it; DELETE revokes at once. Reads need {@code view-realm}, writes
- * {@code manage-realm}: a token grants SCIM access to every user of the realm. Create and revoke emit admin events.
+ * {@code manage-realm}: a token grants SCIM access to every user of the realm. Creating a {@code read-only} token
+ * also needs {@code view-users}, a {@code read-write} one {@code manage-users}, since the token acts for its creator.
+ * Create and revoke emit admin events.
  */
 public final class TokensResource {
 
@@ -57,6 +59,12 @@ public final class TokensResource {
         auth.realm().requireManageRealm();
         long now = System.currentTimeMillis();
         TokenJson.CreateRequest request = TokenJson.createRequest(AdminJson.object(body, TokenJson.CREATE_FIELDS), now);
+        // a token acts for its creator, so it can only be given rights the creator has
+        if (request.scope().canWrite() ? !auth.users().canManage() : !auth.users().canView()) {
+            throw AdminJson.error(Response.Status.FORBIDDEN, "forbidden", "A " + request.scope().wire()
+                    + " token needs its creator to hold realm-management "
+                    + (request.scope().canWrite() ? "manage-users" : "view-users") + " as well");
+        }
         ProvisioningTokens tokens = tokens();
         if (tokens.nameTaken(request.name())) {
             throw AdminJson.error(Response.Status.CONFLICT, "conflict",

@@ -12,13 +12,17 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * Accepts provisioning tokens (architecture.md "inbound auth" (b)): strings with the {@link TokenSecrets#PREFIX}
  * are looked up by their SHA-256 in this realm, on every request (revocation is immediate on every node). An
  * unknown, revoked or expired token is 401. The token acts for the admin who created it: that admin is the
  * identity of the admin events its writes emit, and the token stops working when that admin is deleted or
- * disabled (as Okta does with API tokens of deactivated admins).
+ * disabled (as Okta does with API tokens of deactivated admins), and it never does more than that admin may do
+ * at the time of the request: reads need the admin's {@code view-users}, writes a {@code read-write} token and the
+ * admin's {@code manage-users} (403 with the reason otherwise).
  */
 final class ProvisioningTokenAuthenticator implements ScimAuthenticator {
 
@@ -37,9 +41,17 @@ final class ProvisioningTokenAuthenticator implements ScimAuthenticator {
         }
         AdminAuth creator = creator(session, found);
         tokens.touch(found, now);
-        boolean write = TokenScope.of(found.getScope()).map(TokenScope::canWrite).orElse(false);
-        return Optional.of(new ScimCaller(creator, ScimCaller.Kind.PROVISIONING_TOKEN, true, write,
-                InboundSource.token(found.getId()), found.getName()));
+        // a token never does more than its creator may do now (realm roles and fine-grained permissions)
+        AdminPermissionEvaluator permissions = AdminPermissions.evaluator(session, realm, creator);
+        boolean creatorWrites = permissions.users().canManage();
+        boolean creatorReads = creatorWrites || permissions.users().canView();
+        boolean writeScope = TokenScope.of(found.getScope()).map(TokenScope::canWrite).orElse(false);
+        String name = "The provisioning token '" + found.getName() + "'";
+        String denial = !creatorReads ? name + " acts for an admin who may no longer view users"
+                : !writeScope ? name + " is read-only"
+                : !creatorWrites ? name + " acts for an admin who may no longer manage users" : null;
+        return Optional.of(new ScimCaller(creator, ScimCaller.Kind.PROVISIONING_TOKEN, creatorReads,
+                writeScope && creatorWrites, InboundSource.token(found.getId()), denial));
     }
 
     private static AdminAuth creator(KeycloakSession session, ProvisioningTokenEntity token) {

@@ -30,7 +30,8 @@ public final class ScimAuth {
     public ScimCaller requireRead(KeycloakSession session, RealmModel realm, String authorization) {
         ScimCaller caller = provisioner(session, realm, authorization);
         if (!caller.canRead()) {
-            throw ScimException.forbidden("The caller lacks the realm-management role view-users");
+            throw ScimException.forbidden(caller.denial() != null ? caller.denial()
+                    : "The caller lacks the realm-management role view-users");
         }
         return caller;
     }
@@ -39,8 +40,7 @@ public final class ScimAuth {
     public ScimCaller requireWrite(KeycloakSession session, RealmModel realm, String authorization) {
         ScimCaller caller = provisioner(session, realm, authorization);
         if (!caller.canWrite()) {
-            throw ScimException.forbidden(caller.kind() == ScimCaller.Kind.PROVISIONING_TOKEN
-                    ? "The provisioning token '" + caller.tokenName() + "' is read-only"
+            throw ScimException.forbidden(caller.denial() != null ? caller.denial()
                     : "The caller lacks the realm-management role manage-users");
         }
         return caller;

@@ -12,9 +12,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * @param canRead   may read users and groups (realm-management {@code view-users}, or any provisioning token)
  * @param canWrite  may create, change and delete them ({@code manage-users}, or a {@code read-write} token)
  * @param source    the {@link InboundSource} value
- * @param tokenName the provisioning token's name (null for access tokens), for error messages
+ * @param denial    why reads or writes are refused, for the 403 detail (null: the realm-management role is missing)
  */
-public record ScimCaller(AdminAuth adminAuth, Kind kind, boolean canRead, boolean canWrite, String source, String tokenName) {
+public record ScimCaller(AdminAuth adminAuth, Kind kind, boolean canRead, boolean canWrite, String source, String denial) {
 
     /** How a caller authenticated. */
     public enum Kind {
