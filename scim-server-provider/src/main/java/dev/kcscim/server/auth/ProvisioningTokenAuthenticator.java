@@ -7,13 +7,15 @@ import dev.kcscim.server.token.TokenScope;
 import dev.kcscim.server.token.TokenSecrets;
 import java.time.Instant;
 import java.util.Optional;
+import org.keycloak.Config;
+import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * Accepts provisioning tokens (architecture.md "inbound auth" (b)): strings with the {@link TokenSecrets#PREFIX}
@@ -22,7 +24,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
  * identity of the admin events its writes emit, and the token stops working when that admin is deleted or
  * disabled (as Okta does with API tokens of deactivated admins), and it never does more than that admin may do
  * at the time of the request: reads need the admin's {@code view-users}, writes a {@code read-write} token and the
- * admin's {@code manage-users} (403 with the reason otherwise).
+ * admin's {@code manage-users} (403 with the reason otherwise). These are checked as admin roles held by the
+ * account; fine-grained admin permissions are not evaluated for provisioning tokens (they need an access token).
  */
 final class ProvisioningTokenAuthenticator implements ScimAuthenticator {
 
@@ -41,10 +44,10 @@ final class ProvisioningTokenAuthenticator implements ScimAuthenticator {
         }
         AdminAuth creator = creator(session, found);
         tokens.touch(found, now);
-        // a token never does more than its creator may do now (realm roles and fine-grained permissions)
-        AdminPermissionEvaluator permissions = AdminPermissions.evaluator(session, realm, creator);
-        boolean creatorWrites = permissions.users().canManage();
-        boolean creatorReads = creatorWrites || permissions.users().canView();
+        // a token never does more than its creator may do now; Keycloak's permission evaluator needs the admin's own
+        // access token, which a provisioning token request does not have, so the admin roles are read from the model
+        boolean creatorWrites = holds(realm, creator, AdminRoles.MANAGE_USERS);
+        boolean creatorReads = creatorWrites || holds(realm, creator, AdminRoles.VIEW_USERS);
         boolean writeScope = TokenScope.of(found.getScope()).map(TokenScope::canWrite).orElse(false);
         String name = "The provisioning token '" + found.getName() + "'";
         String denial = !creatorReads ? name + " acts for an admin who may no longer view users"
@@ -52,6 +55,19 @@ final class ProvisioningTokenAuthenticator implements ScimAuthenticator {
                 : !creatorWrites ? name + " acts for an admin who may no longer manage users" : null;
         return Optional.of(new ScimCaller(creator, ScimCaller.Kind.PROVISIONING_TOKEN, creatorReads,
                 writeScope && creatorWrites, InboundSource.token(found.getId()), denial));
+    }
+
+    /**
+     * Whether the admin holds the admin role {@code role} for {@code realm}: a {@code realm-management} role for
+     * an admin of the realm itself, a role of the realm's client {@code <realm>-realm} for a master realm admin
+     * (composites such as {@code realm-admin} and the master {@code admin} role included).
+     */
+    private static boolean holds(RealmModel realm, AdminAuth admin, String role) {
+        ClientModel roles = admin.getRealm().getId().equals(realm.getId())
+                ? realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID)
+                : Config.getAdminRealm().equals(admin.getRealm().getName()) ? realm.getMasterAdminClient() : null;
+        RoleModel model = roles == null ? null : roles.getRole(role);
+        return model != null && admin.getUser().hasRole(model);
     }
 
     private static AdminAuth creator(KeycloakSession session, ProvisioningTokenEntity token) {
