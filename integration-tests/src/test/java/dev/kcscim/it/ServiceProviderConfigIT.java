@@ -8,6 +8,7 @@ import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
 import dev.kcscim.testsupport.KeycloakServer;
 import dev.kcscim.testsupport.TestHttp;
+import dev.kcscim.testsupport.scim.ScimRealm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ class ServiceProviderConfigIT {
     @BeforeAll
     static void createRealm(AdminClient admin) {
         admin.createRealm(REALM);
+        ScimRealm.enableScim(admin, REALM);
     }
 
     @AfterAll
@@ -47,18 +49,27 @@ class ServiceProviderConfigIT {
         for (String feature : List.of("patch", "bulk", "filter", "changePassword", "sort", "etag")) {
             assertThat(body.path(feature).path("supported").isBoolean()).as(feature + ".supported").isTrue();
         }
-        JsonNode scheme = body.path("authenticationSchemes").get(0);
-        assertThat(scheme.path("type").asText()).isEqualTo("oauthbearertoken");
-        assertThat(scheme.path("primary").asBoolean()).isTrue();
+        JsonNode schemes = body.path("authenticationSchemes");
+        assertThat(schemes.size()).isEqualTo(2);
+        assertThat(schemes.get(0).path("type").asText()).isEqualTo("oauthbearertoken");
+        assertThat(schemes.get(0).path("name").asText()).isEqualTo("OAuth Bearer Token");
+        assertThat(schemes.get(0).path("primary").asBoolean()).isTrue();
+        assertThat(schemes.get(1).path("type").asText()).isEqualTo("oauthbearertoken");
+        assertThat(schemes.get(1).path("name").asText()).isEqualTo("Provisioning Token");
+        assertThat(schemes.get(1).path("description").asText()).contains("kcscim_", "scim-provisioning/tokens");
+        assertThat(schemes.get(1).path("primary").asBoolean()).isFalse();
     }
 
+    /** The SCIM API is off by default (master has not switched it on): a SCIM 404, as for an unknown path. */
     @Test
-    void isMountedPerRealmAndNotForUnknownRealms(KeycloakServer server) {
+    void isMountedPerRealmOffByDefaultAndNotForUnknownRealms(KeycloakServer server) {
         HttpResult master = TestHttp.get(server.scimBaseUrl("master") + "/ServiceProviderConfig", null);
         HttpResult unknown = TestHttp.get(server.scimBaseUrl("no-such-realm-" + UUID.randomUUID()) + "/ServiceProviderConfig", null);
 
-        assertThat(master.status()).isEqualTo(200);
-        assertThat(master.json().path("meta").path("location").asText()).contains("/realms/master/");
+        assertThat(master.status()).as(master.toString()).isEqualTo(404);
+        assertThat(master.mediaType()).isEqualTo("application/scim+json");
+        assertThat(master.json().path("status").asText()).isEqualTo("404");
+        assertThat(master.json().path("detail").asText()).isEqualTo("No SCIM endpoint at /realms/master/scim-provisioning/v2/ServiceProviderConfig");
         assertThat(unknown.status()).isEqualTo(404);
     }
 

@@ -1,6 +1,8 @@
 package dev.kcscim.server;
 
+import dev.kcscim.server.http.ScimDisabledResource;
 import dev.kcscim.server.http.ScimRootResource;
+import dev.kcscim.server.settings.InboundSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -13,8 +15,12 @@ final class ScimServerResourceProvider implements RealmResourceProvider {
         this.session = session;
     }
 
+    /** The SCIM API, or a resource that answers SCIM 404s while the realm has it switched off. */
     @Override
     public Object getResource() {
+        if (!InboundSettings.isEnabled(session.getContext().getRealm())) {
+            return new ScimDisabledResource(session);
+        }
         return new ScimRootResource(session);
     }
 

@@ -1,16 +1,19 @@
 package dev.kcscim.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcscim.testsupport.scim.ScimRealm;
 import java.util.List;
 
 /**
  * The README's run command: starts Keycloak with our bundle JAR on 127.0.0.1 (port 8080 when free), keeps its
- * data in {@code .kc-demo/} between runs, makes sure the {@code demo} realm and its SCIM client exist, prints
- * how to call the SCIM API, and stays in the foreground until Ctrl-C.
+ * data in {@code .kc-demo/} between runs, makes sure the {@code demo} realm (SCIM switched on) and its SCIM client
+ * exist, creates a fresh provisioning token, prints how to call the SCIM API, and stays in the foreground until Ctrl-C.
  */
 public final class DemoServer {
 
-    static final String REALM = "demo";
+    public static final String REALM = "demo";
     static final String CLIENT_ID = "scim-demo-client";
+    static final String TOKEN_NAME = "demo-banner";
 
     private DemoServer() {
     }
@@ -24,16 +27,21 @@ public final class DemoServer {
         KeycloakServer server = KeycloakServer.start(settings, KeycloakServerConfig.DEFAULT, httpPort, managementPort,
                 List.of("--db=dev-file"));
         ClientCredentials client = ensureDemoRealm(server.admin());
-        System.out.println(banner(server, client));
+        String token = freshProvisioningToken(server.admin());
+        System.out.println(banner(server, client, token));
         int exit = server.waitForExit();
         System.out.println("Keycloak exited with code " + exit);
     }
 
-    /** Creates the demo realm and a service-account client allowed to manage users, unless they exist. */
-    static ClientCredentials ensureDemoRealm(AdminClient admin) {
+    /**
+     * Creates the demo realm and a service-account client allowed to manage users, unless they exist, and switches
+     * the realm's SCIM API on (it is off by default).
+     */
+    public static ClientCredentials ensureDemoRealm(AdminClient admin) {
         if (!admin.realmExists(REALM)) {
             admin.createRealm(REALM);
         }
+        ScimRealm.enableScim(admin, REALM);
         if (admin.get("/admin/realms/" + REALM + "/clients?clientId=" + CLIENT_ID).json().isEmpty()) {
             return admin.createServiceAccountClient(REALM, CLIENT_ID, "manage-users", "view-users");
         }
@@ -43,7 +51,21 @@ public final class DemoServer {
         return new ClientCredentials(REALM, CLIENT_ID, secret);
     }
 
-    private static String banner(KeycloakServer server, ClientCredentials client) {
+    /**
+     * A read-write provisioning token named {@value #TOKEN_NAME} for the banner. Secrets are shown only once, so the
+     * previous run's token is revoked and a new one created on every start.
+     */
+    public static String freshProvisioningToken(AdminClient admin) {
+        String tokens = "/admin/realms/" + REALM + "/scim-provisioning/tokens";
+        for (JsonNode token : AdminClient.expect(admin.get(tokens), 200)) {
+            if (TOKEN_NAME.equals(token.path("name").asText())) {
+                AdminClient.expect(admin.delete(tokens + "/" + token.path("id").asText()), 204);
+            }
+        }
+        return ScimRealm.createToken(admin, REALM, TOKEN_NAME, "read-write").path("secret").asText();
+    }
+
+    private static String banner(KeycloakServer server, ClientCredentials client, String provisioningToken) {
         String scim = server.scimBaseUrl(REALM);
         String tokenUrl = server.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/token";
         return String.join("\n",
@@ -57,6 +79,10 @@ public final class DemoServer {
                 "",
                 " Try it:",
                 "   curl -s " + scim + "/ServiceProviderConfig",
+                "",
+                " A provisioning token (read-write; what Entra's 'Secret Token' / Okta's 'HTTP Header' take):",
+                "   PTOKEN=" + provisioningToken,
+                "   curl -s -H \"Authorization: Bearer $PTOKEN\" \"" + scim + "/Users?count=10\"",
                 "",
                 " A token for the SCIM client '" + client.clientId() + "' (client credentials):",
                 "   TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=" + client.clientId()

@@ -12,6 +12,7 @@ import dev.kcscim.testsupport.TestHttp;
 import dev.kcscim.testsupport.cluster.KeycloakCluster;
 import dev.kcscim.testsupport.cluster.KeycloakClusterTest;
 import dev.kcscim.testsupport.cluster.KeycloakNode;
+import dev.kcscim.testsupport.scim.ScimRealm;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ class ClusterIT {
     @BeforeAll
     static void createRealmOnNodeOne(KeycloakCluster cluster) {
         cluster.node(1).admin().createRealm(REALM);
+        ScimRealm.enableScim(cluster.node(1).admin(), REALM);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static dev.kcscim.testsupport.scim.ScimTestClient.patchOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A realm's own SCIM user extension (issue 4): its attributes map to Keycloak user attributes, appear in
  * {@code /Schemas} and {@code /ResourceTypes}, and are writable, patchable and filterable like core ones.
- * The definition is the realm attribute {@code kcscim.userExtension} (set here through the realm admin API).
+ * The definition is set through {@code PUT /admin/realms/{realm}/scim-provisioning/user-extension}.
  */
 @KeycloakIntegrationTest
 class CustomExtensionIT {
@@ -41,10 +39,8 @@ class CustomExtensionIT {
                 + "{'name':'deptCode','type':'string','keycloakAttribute':'acme_dept'},"
                 + "{'name':'jobRoles','type':'string','multiValued':true,'keycloakAttribute':'acme_roles'},"
                 + "{'name':'regionalTag','type':'string','caseExact':true}]}").toString();
-        ObjectNode update = new ObjectMapper().createObjectNode();
-        update.putObject("attributes").put("kcscim.userExtension", definition);
-        HttpResult updated = admin.put(realm.adminPath(""), update);
-        assertThat(updated.status()).as(updated.toString()).isEqualTo(204);
+        HttpResult updated = admin.put(realm.adminPath("/scim-provisioning/user-extension"), definition);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
     }
 
     @AfterAll

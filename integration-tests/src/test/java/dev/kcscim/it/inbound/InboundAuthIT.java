@@ -65,7 +65,12 @@ class InboundAuthIT {
 
         @Test
         void missingOrMalformedTokensAre401WithAScimBody() {
-            assertUnauthorized(scim.raw("GET", "/Users", null, null, null));
+            HttpResult missing = scim.raw("GET", "/Users", null, null, null);
+            assertUnauthorized(missing);
+            assertThat(missing.json().path("detail").asText()).isEqualTo("A bearer token is required (Authorization: Bearer <token>)");
+            HttpResult garbage = TestHttp.send("GET", scim.baseUrl() + "/Groups", "garbage", null, null);
+            assertUnauthorized(garbage);
+            assertThat(garbage.json().path("detail").asText()).isEqualTo("The bearer token is invalid, expired, or not issued by this realm");
             assertUnauthorized(scim.raw("GET", "/Groups", null, null, null));
             assertUnauthorized(TestHttp.send("GET", scim.baseUrl() + "/Users/x", "not-a-jwt", null, null));
             assertUnauthorized(scim.raw("POST", "/Users", "eyJhbGciOiJub25lIn0.e30.", "application/scim+json", "{}"));
@@ -83,6 +88,25 @@ class InboundAuthIT {
             assertThat(body.path("status").asText()).isEqualTo("401");
             assertThat(body.path("detail").asText()).isNotBlank();
             assertThat(body.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+        }
+
+        /** A valid token of a client whose access tokens live 2 s, used after 3 s. */
+        @Test
+        void expiredAccessTokensAre401() throws InterruptedException {
+            ClientCredentials shortLived = admin.createServiceAccountClient(realm.name(), "short-lived", "view-users");
+            String clientPath = realm.adminPath("/clients/" + admin.clientUuid(realm.name(), "short-lived"));
+            ObjectNode client = (ObjectNode) admin.get(clientPath).json();
+            ((ObjectNode) client.get("attributes")).put("access.token.lifespan", "2");
+            assertThat(admin.put(clientPath, client).status()).isEqualTo(204);
+            String token = admin.clientCredentialsToken(shortLived);
+            assertThat(scim.raw("GET", "/Users", token, null, null).status()).isEqualTo(200);
+
+            Thread.sleep(3000);
+
+            HttpResult expired = scim.raw("GET", "/Users", token, null, null);
+            assertUnauthorized(expired);
+            assertThat(expired.json().path("detail").asText())
+                    .isEqualTo("The bearer token is invalid, expired, or not issued by this realm");
         }
 
         @Test
@@ -113,7 +137,9 @@ class InboundAuthIT {
                     Map.of("grant_type", "password", "client_id", "public-cli", "username", "human", "password", "Secret-123"));
             assertThat(token.status()).as(token.toString()).isEqualTo(200);
 
-            assertUnauthorized(scim.raw("GET", "/Users", token.json().path("access_token").asText(), null, null));
+            HttpResult refused = scim.raw("GET", "/Users", token.json().path("access_token").asText(), null, null);
+            assertUnauthorized(refused);
+            assertThat(refused.json().path("detail").asText()).contains("Tokens of public clients are accepted by /Me only");
         }
     }
 
@@ -126,7 +152,9 @@ class InboundAuthIT {
 
             assertThat(scim.raw("GET", "/Users", reader, null, null).status()).isEqualTo(200);
             assertThat(scim.raw("GET", "/Groups", reader, null, null).status()).isEqualTo(200);
-            assertError(scim.raw("POST", "/Users", reader, "application/scim+json", String.format(USER_BODY, "r")), 403, null);
+            HttpResult write = scim.raw("POST", "/Users", reader, "application/scim+json", String.format(USER_BODY, "r"));
+            assertError(write, 403, null);
+            assertThat(write.json().path("detail").asText()).isEqualTo("The caller lacks the realm-management role manage-users");
             assertError(scim.raw("POST", "/Groups", reader, "application/scim+json",
                     "{\"displayName\":\"g\"}"), 403, null);
         }
@@ -135,7 +163,10 @@ class InboundAuthIT {
         void noRoleMayDoNothing() {
             String nobody = tokenWithRoles("nobody");
 
-            assertError(scim.raw("GET", "/Users", nobody, null, null), 403, null);
+            HttpResult read = scim.raw("GET", "/Users", nobody, null, null);
+            assertError(read, 403, null);
+            assertThat(read.json().path("detail").asText()).isEqualTo("The caller lacks the realm-management role view-users");
+            assertThat(read.header("WWW-Authenticate")).isNull();
             assertError(scim.raw("DELETE", "/Users/x", nobody, null, null), 403, null);
         }
 

@@ -12,6 +12,7 @@ import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
 import dev.kcscim.testsupport.KeycloakServer;
 import dev.kcscim.testsupport.TestHttp;
+import dev.kcscim.testsupport.scim.ScimRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class OwnServerTargetIT {
             admin.deleteRealm(DST);
         }
         admin.createRealm(DST);
+        ScimRealm.enableScim(admin, DST);
+        ScimRealm.enableScim(admin, fx.realm);
         ClientCredentials provisioner = admin.createServiceAccountClient(DST, "provisioner", "manage-users", "view-users");
         ObjectNode target = JSON.createObjectNode().put("name", "keycloak-dst").put("baseUrl", server.scimBaseUrl(DST));
         target.putObject("auth").put("type", "oauth2_client_credentials")

@@ -12,8 +12,13 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * Emits one Keycloak admin event per SCIM write, with the resource path Keycloak's own admin REST API uses
  * ({@code users/{id}}, {@code groups/{id}}, {@code users/{uid}/groups/{gid}}) and the SCIM representation,
  * so the admin console and every event listener (the outbound provisioning included) see SCIM changes.
+ * The event's auth details are the caller's {@link ScimCaller#adminAuth()}; the detail {@value #DETAIL_SOURCE}
+ * holds the {@link dev.kcscim.server.auth.InboundSource} ({@code token:<id>} or {@code client:<clientId>}).
  */
 public final class ScimAudit {
+
+    /** Admin event detail naming the SCIM caller. */
+    public static final String DETAIL_SOURCE = "scimSource";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -47,6 +52,8 @@ public final class ScimAudit {
         if (representation != null) {
             event.representation(representation);
         }
+        // who really sent it: a provisioning token acts for its creator, so the token is named here
+        event.detail(DETAIL_SOURCE, caller.source());
         event.success();
     }
 }

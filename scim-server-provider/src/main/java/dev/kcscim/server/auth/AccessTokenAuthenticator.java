@@ -11,8 +11,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * Accepts Keycloak access tokens of the same realm (signature, issuer, expiry, revocation and session are
- * checked by {@link AppAuthManager.BearerTokenAuthenticator}); tokens issued to public clients are refused
- * because SCIM is server-to-server and such tokens can be obtained by any browser user.
+ * checked by {@link AppAuthManager.BearerTokenAuthenticator}). Tokens issued to public clients are marked as such:
+ * {@link ScimAuth} accepts them for {@code /Me} only, because {@code /Users} and {@code /Groups} are
+ * server-to-server and a public client's token can be obtained by any browser user.
  */
 final class AccessTokenAuthenticator implements ScimAuthenticator {
 
@@ -28,14 +29,11 @@ final class AccessTokenAuthenticator implements ScimAuthenticator {
             // a token that cannot even be parsed is simply not ours; the caller answers 401
             return Optional.empty();
         }
-        if (result == null || result.user() == null) {
+        if (result == null || result.user() == null || result.client() == null) {
             return Optional.empty();
         }
         ClientModel client = result.client();
-        if (client == null || client.isPublicClient()) {
-            return Optional.empty();
-        }
         AdminAuth auth = new AdminAuth(realm, result.token(), result.user(), client);
-        return Optional.of(ScimCaller.of(auth, AdminPermissions.evaluator(session, realm, auth)));
+        return Optional.of(ScimCaller.of(auth, AdminPermissions.evaluator(session, realm, auth), client.isPublicClient()));
     }
 }

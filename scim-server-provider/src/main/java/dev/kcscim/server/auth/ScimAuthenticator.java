@@ -6,8 +6,9 @@ import org.keycloak.models.RealmModel;
 
 /**
  * One way of recognising a bearer token sent to the SCIM endpoints. Implementations return empty for a
- * token they do not recognise, so several can be tried in turn (Keycloak access tokens now, provisioning
- * tokens later).
+ * token they do not recognise, so several can be tried in turn (provisioning tokens, then Keycloak access
+ * tokens). An authenticator that recognises a token but refuses it (expired, revoked) throws a 401
+ * {@code ScimException} with the reason.
  */
 public interface ScimAuthenticator {
 

@@ -20,7 +20,7 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * Routes {@code /realms/{realm}/scim-provisioning/v2/...}: the ServiceProviderConfig (RFC 7643 §5),
- * {@code /Schemas} and {@code /ResourceTypes} (no authentication), {@code /Users} and {@code /Groups};
+ * {@code /Schemas} and {@code /ResourceTypes} (no authentication), {@code /Users}, {@code /Groups} and {@code /Me};
  * any other path is a SCIM 404.
  */
 public final class ScimRootResource {
@@ -77,6 +77,12 @@ public final class ScimRootResource {
     @Path("v2/" + ScimConstants.ENDPOINT_GROUPS)
     public GroupsEndpoint groups() {
         return new GroupsEndpoint(session);
+    }
+
+    /** RFC 7644 §3.11: the authenticated user's own User. */
+    @Path("v2/" + ScimConstants.ENDPOINT_ME)
+    public MeEndpoint me() {
+        return new MeEndpoint(session);
     }
 
     @GET

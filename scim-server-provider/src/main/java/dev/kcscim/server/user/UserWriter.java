@@ -138,7 +138,8 @@ final class UserWriter {
         return first;
     }
 
-    private void writeEmails(UserModel user, JsonNode emails) {
+    /** Stores every email (the JSON list and the lower-cased values for filtering); also used by {@link SelfService}. */
+    static void writeEmails(UserModel user, JsonNode emails) {
         List<String> values = new ArrayList<>();
         if (emails != null && emails.isArray()) {
             emails.forEach(email -> {
