@@ -102,7 +102,8 @@ final class HostileRequests {
                 this::wrongContentTypes, this::unicodeEdges, this::badQueries, this::badIds);
         List<Hostile> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            requests.add(categories.get(i % categories.size()).apply(i));
+            // Each category walks its own variants: i / categories is its running number
+            requests.add(categories.get(i % categories.size()).apply(i / categories.size()));
         }
         return requests;
     }

@@ -49,6 +49,10 @@ final class ScimRequest {
             return;
         }
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (type.equals(ContentTypeGuard.REJECTED)) {
+            throw ScimException.unsupportedMediaType("The Content-Type is not a valid media type or is a form or"
+                    + " multipart type; send " + ScimConstants.MEDIA_TYPE + " or application/json");
+        }
         if (!type.equals(ScimConstants.MEDIA_TYPE) && !type.equals("application/json")) {
             throw ScimException.unsupportedMediaType("Content-Type must be " + ScimConstants.MEDIA_TYPE
                     + " or application/json, not '" + contentType + "'");
