@@ -61,7 +61,7 @@ class SearchIT {
 
     @Test
     void rootSearchListsUsersThenGroupsWithExactTotals() {
-        JsonNode all = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \"srch\"'}");
+        JsonNode all = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \\\"srch\\\"'}");
 
         assertThat(names(all)).containsExactly("srch.a", "srch.b", "srch.c", "srch.d", "srch-g1", "srch-g2", "srch-g3");
         assertThat(all.path("totalResults").asInt()).isEqualTo(7);
@@ -71,7 +71,7 @@ class SearchIT {
 
     @Test
     void rootSearchPagesAcrossTheTwoTypes() {
-        JsonNode page = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \"srch\"','startIndex':3,'count':3,"
+        JsonNode page = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \\\"srch\\\"','startIndex':3,'count':3,"
                 + "'attributes':['displayName']}");
 
         assertThat(page.path("totalResults").asInt()).isEqualTo(7);
@@ -85,7 +85,7 @@ class SearchIT {
 
     @Test
     void rootSearchFilterOnAUserOnlyAttributeFindsNoGroups() {
-        JsonNode users = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'userName sw \"srch.\"','sortBy':'userName',"
+        JsonNode users = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'userName sw \\\"srch.\\\"','sortBy':'userName',"
                 + "'sortOrder':'descending'}");
 
         assertThat(names(users)).containsExactly("srch.d", "srch.c", "srch.b", "srch.a");
@@ -98,7 +98,7 @@ class SearchIT {
         String cursor = "";
         int pages = 0;
         while (cursor != null) {
-            JsonNode page = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \"srch\"','count':3,'cursor':'" + cursor + "'}");
+            JsonNode page = search("/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \\\"srch\\\"','count':3,'cursor':'" + cursor + "'}");
             assertThat(page.path("totalResults").asInt()).isEqualTo(7);
             assertThat(page.has("startIndex")).isFalse();
             seen.addAll(names(page));
@@ -110,16 +110,16 @@ class SearchIT {
 
     @Test
     void searchRequestsMustNameTheSearchRequestSchema() {
-        assertError(scim.post("/.search", json("{'filter':'userName eq \"srch.a\"'}")), 400, "invalidSyntax");
+        assertError(scim.post("/.search", json("{'filter':'userName eq \\\"srch.a\\\"'}")), 400, "invalidSyntax");
         assertError(scim.post("/Users/.search", json("{'schemas':['urn:ietf:params:scim:api:messages:2.0:PatchOp']}")), 400, "invalidSyntax");
         assertError(scim.post("/.search", json("{'schemas':['" + SEARCH + "'],'filter':'nope eq'}")), 400, "invalidFilter");
     }
 
     @Test
     void perTypeSearchesAreNotShadowedByCreate() {
-        JsonNode users = search("/Users/.search", "{'schemas':['" + SEARCH + "'],'filter':'userName sw \"srch.\"','sortBy':'userName',"
+        JsonNode users = search("/Users/.search", "{'schemas':['" + SEARCH + "'],'filter':'userName sw \\\"srch.\\\"','sortBy':'userName',"
                 + "'startIndex':2,'count':2,'excludedAttributes':['groups']}");
-        JsonNode groups = search("/Groups/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \"srch-\"',"
+        JsonNode groups = search("/Groups/.search", "{'schemas':['" + SEARCH + "'],'filter':'displayName sw \\\"srch-\\\"',"
                 + "'sortBy':'displayName','sortOrder':'descending','attributes':['displayName']}");
 
         assertThat(names(users)).containsExactly("srch.b", "srch.c");

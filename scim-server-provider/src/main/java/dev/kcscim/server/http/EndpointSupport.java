@@ -94,6 +94,17 @@ class EndpointSupport {
         });
     }
 
+    /**
+     * The {@code cursor} query parameter (RFC 9865): {@code ""} when present without a value ({@code ?cursor=},
+     * the first page), which the JAX-RS runtime reports as absent; null when absent.
+     */
+    protected String cursorParam(String value) {
+        if (value == null && session.getContext().getUri().getQueryParameters().containsKey("cursor")) {
+            return "";
+        }
+        return value;
+    }
+
     protected String header(String name) {
         return session.getContext().getRequestHeaders().getHeaderString(name);
     }

@@ -41,7 +41,7 @@ public final class GroupsEndpoint extends EndpointSupport {
                          @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor) {
         return call("GET", () -> {
             reader();
-            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursor);
+            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursorParam(cursor));
             return ok(new GroupQuery(session, realm, groups.mapper()).run(query));
         });
     }

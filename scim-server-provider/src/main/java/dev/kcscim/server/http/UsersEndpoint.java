@@ -36,7 +36,7 @@ public final class UsersEndpoint extends EndpointSupport {
                          @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor) {
         return call("GET", () -> {
             reader();
-            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursor);
+            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursorParam(cursor));
             return ok(new UserQuery(session, realm, users.mapper()).run(query));
         });
     }
