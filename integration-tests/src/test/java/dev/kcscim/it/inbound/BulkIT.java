@@ -31,10 +31,12 @@ class BulkIT {
 
     static ScimRealm realm;
     static ScimTestClient scim;
+    static AdminClient admin;
 
     @BeforeAll
-    static void createRealm(KeycloakServer server, AdminClient admin) {
-        realm = ScimRealm.create(server, admin, "bulk");
+    static void createRealm(KeycloakServer server, AdminClient adminClient) {
+        admin = adminClient;
+        realm = ScimRealm.create(server, adminClient, "bulk");
         scim = realm.scim();
     }
 
@@ -283,6 +285,31 @@ class BulkIT {
 
             assertError(result, 413, null);
             assertThat(result.json().path("detail").asText()).contains("maxPayloadSize");
+        }
+    }
+
+    @Nested
+    class Audit {
+
+        @Test
+        void eachCommittedOperationEmitsItsAdminEventAndAFailedOneNone() {
+            HttpResult enabled = admin.put(realm.adminPath(""), json("{'adminEventsEnabled':true,'adminEventsDetailsEnabled':true}"));
+            assertThat(enabled.status()).as(enabled.toString()).isEqualTo(204);
+            String ok = unique("bulk.audit.");
+            String failedGroup = unique("bulk-audit-failed-");
+
+            JsonNode results = send(bulk(null,
+                    "{'method':'POST','path':'/Users','bulkId':'a','data':{'userName':'" + ok + "'}}",
+                    "{'method':'POST','path':'/Groups','bulkId':'g','data':{'displayName':'" + failedGroup + "',"
+                            + "'members':[{'value':'" + UUID.randomUUID() + "'}]}}"));
+
+            String userId = idFrom(results.get(0));
+            JsonNode userEvents = admin.get(realm.adminPath("/admin-events?max=1000&operationTypes=CREATE&resourceTypes=USER"
+                    + "&resourcePath=users/" + userId)).json();
+            JsonNode groupEvents = admin.get(realm.adminPath("/admin-events?max=1000&resourceTypes=GROUP")).json();
+            assertThat(userEvents).hasSize(1);
+            assertThat(userEvents.get(0).path("representation").asText()).contains(ok);
+            assertThat(groupEvents.toString()).doesNotContain(failedGroup);
         }
     }
 }

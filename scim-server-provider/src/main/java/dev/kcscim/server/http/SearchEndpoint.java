@@ -30,13 +30,13 @@ final class SearchEndpoint extends EndpointSupport {
     private static final String USERS = "U.";
     private static final String GROUPS = "G.";
 
-    private final UserService users;
-    private final GroupService groups;
+    private final UserService userService;
+    private final GroupService groupService;
 
     SearchEndpoint(KeycloakSession session) {
         super(session);
-        this.users = new UserService(session, realm, urls);
-        this.groups = new GroupService(session, realm, urls);
+        this.userService = new UserService(session, realm, urls);
+        this.groupService = new GroupService(session, realm, urls);
     }
 
     Response search(String body) {
@@ -48,17 +48,17 @@ final class SearchEndpoint extends EndpointSupport {
     }
 
     private ObjectNode byIndex(ListQuery query) {
-        ObjectNode userPage = orEmpty(q -> new UserQuery(session, realm, users.mapper()).run(q), query, null);
-        long userTotal = userPage.path("totalResults").asLong();
-        int taken = userPage.path("Resources").size();
+        Part users = run(q -> new UserQuery(session, realm, userService.mapper()).run(q), query);
+        long userTotal = users.page().path("totalResults").asLong();
+        int taken = users.page().path("Resources").size();
         int groupStart = (int) Math.max(1, query.startIndex() - userTotal);
-        ListQuery groupQuery = query.withPage(groupStart, Math.max(0, query.count() - taken));
-        ObjectNode groupPage = orEmpty(q -> new GroupQuery(session, realm, groups.mapper()).run(q), groupQuery,
-                userPage.has("error") ? userPage : null);
+        Part groups = run(q -> new GroupQuery(session, realm, groupService.mapper()).run(q),
+                query.withPage(groupStart, Math.max(0, query.count() - taken)));
+        requireOneAccepts(users, groups);
         List<ObjectNode> resources = new ArrayList<>();
-        userPage.path("Resources").forEach(r -> resources.add((ObjectNode) r));
-        groupPage.path("Resources").forEach(r -> resources.add((ObjectNode) r));
-        return Pages.listResponse(resources, userTotal + groupPage.path("totalResults").asLong(), query.startIndex());
+        users.page().path("Resources").forEach(r -> resources.add((ObjectNode) r));
+        groups.page().path("Resources").forEach(r -> resources.add((ObjectNode) r));
+        return Pages.listResponse(resources, userTotal + groups.page().path("totalResults").asLong(), query.startIndex());
     }
 
     private ObjectNode byCursor(ListQuery query) {
@@ -68,32 +68,28 @@ final class SearchEndpoint extends EndpointSupport {
             throw ScimException.invalidCursor("The cursor was not issued by this server's root search");
         }
         String inner = cursor.isEmpty() ? "" : cursor.substring(2);
-        ObjectNode userPage = null;
+        // in the groups phase the users are only counted
+        Part users = run(q -> new UserQuery(session, realm, userService.mapper()).run(q),
+                inGroups ? query.withCursor(null).withPage(1, 0) : query.withCursor(inner));
         List<ObjectNode> resources = new ArrayList<>();
-        String next = null;
-        String previous = null;
-        int remaining = query.count();
-        if (!inGroups) {
-            userPage = orEmpty(q -> new UserQuery(session, realm, users.mapper()).run(q), query.withCursor(inner), null);
-            userPage.path("Resources").forEach(r -> resources.add((ObjectNode) r));
-            remaining -= resources.size();
-            next = prefixed(USERS, userPage.path("nextCursor"));
-            previous = prefixed(USERS, userPage.path("previousCursor"));
-        }
-        ObjectNode groupPage = orEmpty(q -> new GroupQuery(session, realm, groups.mapper()).run(q),
-                query.withCursor(inGroups ? inner : "").withPage(query.startIndex(), next == null ? remaining : 0), userPage);
+        users.page().path("Resources").forEach(r -> resources.add((ObjectNode) r));
+        String next = prefixed(USERS, users.page().path("nextCursor"));
+        String previous = inGroups ? null : prefixed(USERS, users.page().path("previousCursor"));
+        int remaining = next == null ? query.count() - resources.size() : 0;
+        Part groups = run(q -> new GroupQuery(session, realm, groupService.mapper()).run(q),
+                query.withCursor(inGroups ? inner : "").withPage(query.startIndex(), remaining));
+        requireOneAccepts(users, groups);
         if (next == null) {
-            groupPage.path("Resources").forEach(r -> resources.add((ObjectNode) r));
-            next = prefixed(GROUPS, groupPage.path("nextCursor"));
-            if (next == null && !inGroups && remaining == 0 && groupPage.path("totalResults").asLong() > 0) {
+            groups.page().path("Resources").forEach(r -> resources.add((ObjectNode) r));
+            next = prefixed(GROUPS, groups.page().path("nextCursor"));
+            if (next == null && !inGroups && remaining == 0 && groups.page().path("totalResults").asLong() > 0) {
                 next = GROUPS; // the page ended exactly with the last user: the groups follow
             }
             if (inGroups) {
-                previous = prefixed(GROUPS, groupPage.path("previousCursor"));
+                previous = prefixed(GROUPS, groups.page().path("previousCursor"));
             }
         }
-        long total = (userPage == null ? countUsers(query) : userPage.path("totalResults").asLong())
-                + groupPage.path("totalResults").asLong();
+        long total = users.page().path("totalResults").asLong() + groups.page().path("totalResults").asLong();
         ObjectNode json = Pages.listResponse(resources, total, 1);
         json.remove("startIndex");
         if (next != null) {
@@ -105,26 +101,25 @@ final class SearchEndpoint extends EndpointSupport {
         return json;
     }
 
-    private long countUsers(ListQuery query) {
-        return orEmpty(q -> new UserQuery(session, realm, users.mapper()).run(q), query.withCursor(null).withPage(1, 0), null)
-                .path("totalResults").asLong();
+    /** One type's result, or an empty one when the filter or sort names attributes this type does not have. */
+    private record Part(ObjectNode page, ScimException mismatch) {
     }
 
-    /**
-     * Runs one type's query. A filter this type cannot evaluate (an attribute it does not have) gives an empty
-     * result, unless the other type failed the same way ({@code failedOther}), which makes it the request's error.
-     */
-    private static ObjectNode orEmpty(Function<ListQuery, ObjectNode> run, ListQuery query, ObjectNode failedOther) {
+    private static Part run(Function<ListQuery, ObjectNode> query, ListQuery request) {
         try {
-            return run.apply(query);
+            return new Part(query.apply(request), null);
         } catch (ScimException e) {
-            boolean typeMismatch = e.scimType() == ScimType.INVALID_FILTER || e.scimType() == ScimType.INVALID_PATH;
-            if (!typeMismatch || (failedOther != null && failedOther.has("error"))) {
+            if (e.scimType() != ScimType.INVALID_FILTER && e.scimType() != ScimType.INVALID_PATH) {
                 throw e;
             }
-            ObjectNode empty = Pages.listResponse(List.of(), 0, query.startIndex());
-            empty.put("error", true);
-            return empty;
+            return new Part(Pages.listResponse(List.of(), 0, request.startIndex()), e);
+        }
+    }
+
+    /** A filter or sort that fits neither type is the request's error. */
+    private static void requireOneAccepts(Part users, Part groups) {
+        if (users.mismatch() != null && groups.mismatch() != null) {
+            throw users.mismatch();
         }
     }
 
