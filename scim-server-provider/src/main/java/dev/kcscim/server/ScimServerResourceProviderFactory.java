@@ -1,5 +1,6 @@
 package dev.kcscim.server;
 
+import dev.kcscim.server.group.MembershipStamps;
 import dev.kcscim.server.query.ScimLimits;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,12 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
     public static final String MAX_PAGE_SIZE = "max-page-size";
     /** SPI option: most candidates evaluated in memory per query before {@code 400 tooMany}. */
     public static final String MAX_SCAN = "max-scan";
+    /** SPI option: most operations in one {@code /Bulk} request (RFC 7644 §3.7.4). */
+    public static final String BULK_MAX_OPERATIONS = "bulk-max-operations";
+    /** SPI option: largest {@code /Bulk} request body in bytes. */
+    public static final String BULK_MAX_PAYLOAD_SIZE = "bulk-max-payload-size";
+    /** SPI option: seconds a paging cursor (RFC 9865) stays valid. */
+    public static final String CURSOR_TIMEOUT = "cursor-timeout";
 
     private static final Logger LOG = Logger.getLogger(ScimServerResourceProviderFactory.class);
 
@@ -35,11 +42,17 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
 
     @Override
     public void init(Config.Scope config) {
+        ScimLimits defaults = ScimLimits.DEFAULT;
         ScimLimits limits = new ScimLimits(
-                config.getInt(MAX_PAGE_SIZE, ScimLimits.DEFAULT.maxPageSize()),
-                config.getInt(MAX_SCAN, ScimLimits.DEFAULT.maxScan()));
+                config.getInt(MAX_PAGE_SIZE, defaults.maxPageSize()),
+                config.getInt(MAX_SCAN, defaults.maxScan()),
+                config.getInt(BULK_MAX_OPERATIONS, defaults.bulkMaxOperations()),
+                config.getInt(BULK_MAX_PAYLOAD_SIZE, defaults.bulkMaxPayloadBytes()),
+                config.getInt(CURSOR_TIMEOUT, defaults.cursorTimeoutSeconds()));
         ScimLimits.configure(limits);
-        LOG.infof("SCIM inbound limits: max page size %d, max in-memory scan %d", limits.maxPageSize(), limits.maxScan());
+        LOG.infof("SCIM inbound limits: max page size %d, max in-memory scan %d, bulk %d operations / %d bytes, "
+                + "cursor timeout %d s", limits.maxPageSize(), limits.maxScan(), limits.bulkMaxOperations(),
+                limits.bulkMaxPayloadBytes(), limits.cursorTimeoutSeconds());
     }
 
     @Override
@@ -49,17 +62,27 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
                 .helpText("Largest SCIM page size; larger 'count' values are reduced to it").add()
                 .property().name(MAX_SCAN).type("int").defaultValue(ScimLimits.DEFAULT.maxScan())
                 .helpText("Most users or groups one SCIM query may evaluate in memory before answering 400 tooMany").add()
+                .property().name(BULK_MAX_OPERATIONS).type("int").defaultValue(ScimLimits.DEFAULT.bulkMaxOperations())
+                .helpText("Most operations in one SCIM /Bulk request; more is answered 413").add()
+                .property().name(BULK_MAX_PAYLOAD_SIZE).type("int").defaultValue(ScimLimits.DEFAULT.bulkMaxPayloadBytes())
+                .helpText("Largest SCIM /Bulk request body in bytes; larger is answered 413").add()
+                .property().name(CURSOR_TIMEOUT).type("int").defaultValue(ScimLimits.DEFAULT.cursorTimeoutSeconds())
+                .helpText("Seconds a SCIM paging cursor (RFC 9865) stays valid; older ones are answered 400 expiredCursor").add()
                 .build();
     }
 
     @Override
     public Map<String, String> getOperationalInfo() {
         ScimLimits limits = ScimLimits.current();
-        return Map.of(MAX_PAGE_SIZE, Integer.toString(limits.maxPageSize()), MAX_SCAN, Integer.toString(limits.maxScan()));
+        return Map.of(MAX_PAGE_SIZE, Integer.toString(limits.maxPageSize()), MAX_SCAN, Integer.toString(limits.maxScan()),
+                BULK_MAX_OPERATIONS, Integer.toString(limits.bulkMaxOperations()),
+                BULK_MAX_PAYLOAD_SIZE, Integer.toString(limits.bulkMaxPayloadBytes()),
+                CURSOR_TIMEOUT, Integer.toString(limits.cursorTimeoutSeconds()));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new MembershipStamps());
     }
 
     @Override

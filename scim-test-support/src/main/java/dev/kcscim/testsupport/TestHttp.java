@@ -33,7 +33,14 @@ public final class TestHttp {
      * content type is sent as {@code application/json}.
      */
     public static HttpResult send(String method, String uri, String bearerToken, String contentType, String body) {
+        return send(method, uri, bearerToken, contentType, body, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String, String)} with extra request headers (e.g. {@code If-Match}). */
+    public static HttpResult send(String method, String uri, String bearerToken, String contentType, String body,
+                                  Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(REQUEST_TIMEOUT);
+        headers.forEach(request::header);
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

@@ -187,8 +187,10 @@ class InboundAuthIT {
             assertThat(body.path("filter").path("supported").asBoolean()).isTrue();
             assertThat(body.path("filter").path("maxResults").asInt()).isEqualTo(1000);
             assertThat(body.path("sort").path("supported").asBoolean()).isTrue();
-            assertThat(body.path("bulk").path("supported").asBoolean()).isFalse();
-            assertThat(body.path("etag").path("supported").asBoolean()).isFalse();
+            assertThat(body.path("bulk").path("supported").asBoolean()).isTrue();
+            assertThat(body.path("bulk").path("maxOperations").asInt()).isEqualTo(1000);
+            assertThat(body.path("bulk").path("maxPayloadSize").asInt()).isEqualTo(1_048_576);
+            assertThat(body.path("etag").path("supported").asBoolean()).isTrue();
         }
     }
 }

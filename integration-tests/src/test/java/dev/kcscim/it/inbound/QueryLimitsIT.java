@@ -17,12 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page-size cap and the in-memory scan bound are server options; past the bound a query is refused with
+ * The page-size cap, the in-memory scan bound, the bulk limits and the cursor timeout are server options,
+ * advertised as configured by {@code /ServiceProviderConfig}; past the scan bound a query is refused with
  * {@code 400 tooMany} instead of being truncated (RFC 7644 §3.4.2.4). Runs on its own server with tiny limits.
  */
 @KeycloakIntegrationTest(options = {
         "--spi-realm-restapi-extension--scim-provisioning--max-page-size=3",
-        "--spi-realm-restapi-extension--scim-provisioning--max-scan=5"})
+        "--spi-realm-restapi-extension--scim-provisioning--max-scan=5",
+        "--spi-realm-restapi-extension--scim-provisioning--bulk-max-operations=2",
+        "--spi-realm-restapi-extension--scim-provisioning--bulk-max-payload-size=2000",
+        "--spi-realm-restapi-extension--scim-provisioning--cursor-timeout=1"})
 class QueryLimitsIT {
 
     static ScimRealm realm;
@@ -70,5 +74,41 @@ class QueryLimitsIT {
         JsonNode list = scim.get("/Users?filter=" + TestHttp.encode("userName eq \"limit.1\" and nickName eq \"n1\"")).json();
 
         assertThat(list.path("totalResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theServiceProviderConfigAdvertisesTheConfiguredLimits() {
+        JsonNode config = scim.get("/ServiceProviderConfig").json();
+
+        assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(3);
+        assertThat(config.path("pagination").path("maxPageSize").asInt()).isEqualTo(3);
+        assertThat(config.path("pagination").path("defaultPageSize").asInt()).isEqualTo(3);
+        assertThat(config.path("pagination").path("cursorTimeout").asInt()).isEqualTo(1);
+        assertThat(config.path("bulk").path("maxOperations").asInt()).isEqualTo(2);
+        assertThat(config.path("bulk").path("maxPayloadSize").asInt()).isEqualTo(2000);
+    }
+
+    @Test
+    void bulkRequestsOverTheConfiguredLimitsAre413() {
+        String op = "{'method':'DELETE','path':'/Users/nobody'}";
+        String ops = "{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],'Operations':[" + op + "," + op + "," + op + "]}";
+        String big = "{'schemas':['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],'Operations':[{'method':'POST','path':'/Users',"
+                + "'bulkId':'b','data':{'userName':'big','title':'" + "x".repeat(2000) + "'}}]}";
+
+        assertError(scim.post("/Bulk", json(ops)), 413, null);
+        assertError(scim.post("/Bulk", json(big)), 413, null);
+        HttpResult two = scim.post("/Bulk", json(ops.replace("," + op + "]", "]")));
+        assertThat(two.status()).as(two.toString()).isEqualTo(200);
+        assertThat(two.json().path("Operations").get(1).path("status").asText()).isEqualTo("404");
+    }
+
+    @Test
+    void cursorsExpireAfterTheConfiguredTimeout() throws InterruptedException {
+        String next = scim.get("/Users?cursor=&count=2").json().path("nextCursor").asText();
+        assertThat(next).isNotBlank();
+
+        Thread.sleep(2500);
+
+        assertError(scim.get("/Users?count=2&cursor=" + TestHttp.encode(next)), 400, "expiredCursor");
     }
 }

@@ -69,6 +69,16 @@ public class ScimException extends RuntimeException {
         return badRequest(ScimType.SENSITIVE, detail);
     }
 
+    /** 400 {@code invalidCursor} (RFC 9865 §3): a cursor this server did not issue or cannot read. */
+    public static ScimException invalidCursor(String detail) {
+        return badRequest(ScimType.INVALID_CURSOR, detail);
+    }
+
+    /** 400 {@code expiredCursor} (RFC 9865 §3): a cursor older than the advertised {@code cursorTimeout}. */
+    public static ScimException expiredCursor(String detail) {
+        return badRequest(ScimType.EXPIRED_CURSOR, detail);
+    }
+
     /** 409 with {@code scimType} uniqueness: a unique attribute value is already taken. */
     public static ScimException uniqueness(String detail) {
         return new ScimException(409, ScimType.UNIQUENESS, detail);

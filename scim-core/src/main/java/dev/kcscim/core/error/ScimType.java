@@ -1,6 +1,6 @@
 package dev.kcscim.core.error;
 
-/** The {@code scimType} error keywords of RFC 7644 §3.12, Table 9. */
+/** The {@code scimType} error keywords of RFC 7644 §3.12, Table 9, and of RFC 9865 §3 (cursor paging). */
 public enum ScimType {
     INVALID_FILTER("invalidFilter"),
     TOO_MANY("tooMany"),
@@ -11,7 +11,11 @@ public enum ScimType {
     NO_TARGET("noTarget"),
     INVALID_VALUE("invalidValue"),
     INVALID_VERS("invalidVers"),
-    SENSITIVE("sensitive");
+    SENSITIVE("sensitive"),
+    /** RFC 9865: the cursor value is not one this server issued, or was tampered with. */
+    INVALID_CURSOR("invalidCursor"),
+    /** RFC 9865: the cursor was valid but has expired. */
+    EXPIRED_CURSOR("expiredCursor");
 
     private final String wireValue;
 

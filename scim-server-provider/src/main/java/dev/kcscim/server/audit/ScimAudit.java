@@ -2,6 +2,7 @@ package dev.kcscim.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcscim.server.auth.ScimCaller;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -23,11 +24,18 @@ public final class ScimAudit {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ScimCaller caller;
+    private final ClientConnection connection;
 
     public ScimAudit(KeycloakSession session, RealmModel realm, ScimCaller caller) {
+        this(session, realm, caller, session.getContext().getConnection());
+    }
+
+    /** For work in a session of its own (a /Bulk operation), with the connection of the HTTP request. */
+    public ScimAudit(KeycloakSession session, RealmModel realm, ScimCaller caller, ClientConnection connection) {
         this.session = session;
         this.realm = realm;
         this.caller = caller;
+        this.connection = connection;
     }
 
     public void user(OperationType operation, String userId, JsonNode representation) {
@@ -44,8 +52,7 @@ public final class ScimAudit {
     }
 
     private void send(ResourceType type, OperationType operation, JsonNode representation, String... path) {
-        AdminEventBuilder event = new AdminEventBuilder(realm, caller.adminAuth(), session,
-                session.getContext().getConnection())
+        AdminEventBuilder event = new AdminEventBuilder(realm, caller.adminAuth(), session, connection)
                 .resource(type)
                 .operation(operation)
                 .resourcePath(path);

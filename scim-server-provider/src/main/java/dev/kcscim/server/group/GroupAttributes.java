@@ -9,6 +9,13 @@ final class GroupAttributes {
     /** Epoch milliseconds of the last SCIM write ({@code meta.lastModified}). */
     static final String LAST_MODIFIED = "kcscim.lastModified";
 
+    /**
+     * A random value replaced whenever the group's direct user members change, by any API (see
+     * {@link MembershipStamps}); part of the group's {@code meta.version} so that the version follows
+     * membership without reading the members.
+     */
+    static final String MEMBERS_STAMP = "kcscim.membersStamp";
+
     private GroupAttributes() {
     }
 }

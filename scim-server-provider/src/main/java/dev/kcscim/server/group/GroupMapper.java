@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
+import dev.kcscim.core.version.ResourceVersion;
 import dev.kcscim.server.http.ScimUrls;
 import java.time.Instant;
 import org.keycloak.models.GroupModel;
@@ -56,7 +57,27 @@ public final class GroupMapper {
             meta.put("lastModified", Instant.ofEpochMilli(Long.parseLong(modified)).toString());
         }
         meta.put("location", urls.group(group.getId()));
+        meta.put("version", version(group, json));
         return json;
+    }
+
+    /**
+     * The group's version (RFC 7644 §3.14): its own values, its direct subgroups and the stamp that every
+     * user membership change replaces ({@link MembershipStamps}), so members are never read for it.
+     */
+    private String version(GroupModel group, ObjectNode json) {
+        ObjectNode basis = json.deepCopy();
+        basis.remove("members");
+        ObjectNode membership = basis.putObject("membership");
+        membership.put("stamp", group.getFirstAttribute(GroupAttributes.MEMBERS_STAMP));
+        ArrayNode subgroups = membership.putArray("subgroups");
+        group.getSubGroupsStream().forEach(child -> subgroups.add(child.getId() + "/" + child.getName()));
+        return ResourceVersion.of(basis);
+    }
+
+    /** The version of {@code group} without building its member list. */
+    public String version(GroupModel group) {
+        return toJson(group, false).path("meta").path("version").asText();
     }
 
     /** The small form used in membership admin events. */

@@ -42,7 +42,14 @@ public final class GroupQuery {
         this.mapper = mapper;
     }
 
+    /** A group matching a query, with the JSON the filter was evaluated on (members only where the filter needs them). */
+    record Match(GroupModel group, ObjectNode json) {
+    }
+
     public ObjectNode run(ListQuery query) {
+        if (query.cursorPaging()) {
+            return new GroupCursorQuery(session, realm, mapper, this).run(query);
+        }
         boolean withMembers = Pages.includes(query.projection(), "members");
         boolean dbOrder = query.sortBy() == null || (query.sortBy().equalsIgnoreCase("displayName") && !query.descending());
         if (query.filter() == null && dbOrder) {
@@ -53,6 +60,29 @@ public final class GroupQuery {
                     .collect(Collectors.toList());
             return Pages.listResponse(page, total, query.startIndex());
         }
+        List<Match> matches = allMatches(query);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < matches.size(); i++) {
+            order.add(i);
+        }
+        if (query.sortBy() != null) {
+            var comparator = Pages.comparator(query.sortBy(), query.descending(), CoreSchemas.GROUP_RESOURCE);
+            order.sort((a, b) -> comparator.compare(matches.get(a).json(), matches.get(b).json()));
+        }
+        int from = Math.min(order.size(), query.startIndex() - 1);
+        int to = Math.min(order.size(), from + query.count());
+        List<ObjectNode> page = new ArrayList<>();
+        for (int index : order.subList(from, to)) {
+            page.add(project(query, mapper.toJson(matches.get(index).group(), withMembers)));
+        }
+        return Pages.listResponse(page, matches.size(), query.startIndex());
+    }
+
+    /**
+     * Every group matching {@code query}'s filter, evaluated in memory over the candidates the database narrows
+     * down to; {@code 400 tooMany} past {@link dev.kcscim.server.query.ScimLimits#maxScan()} candidates.
+     */
+    List<Match> allMatches(ListQuery query) {
         String memberId = null;
         Stream<GroupModel> candidates = null;
         long bound = 0;
@@ -93,15 +123,14 @@ public final class GroupQuery {
             candidates = session.groups().searchForGroupByNameStream(realm, "", false, 0, dev.kcscim.server.query.ScimLimits.current().maxScan());
         }
         Pages.requireScannable(bound);
-        return inMemory(query, candidates, memberId, withMembers);
+        return filter(query, candidates, memberId);
     }
 
-    private ObjectNode inMemory(ListQuery query, Stream<GroupModel> candidates, String memberId, boolean withMembers) {
+    private List<Match> filter(ListQuery query, Stream<GroupModel> candidates, String memberId) {
         JsonFilterEvaluator evaluator = new JsonFilterEvaluator(CoreSchemas.GROUP_RESOURCE);
         boolean membersInFilter = query.filter() != null
                 && FilterPrinter.print(query.filter()).toLowerCase(Locale.ROOT).contains("members");
-        List<GroupModel> groups = new ArrayList<>();
-        List<ObjectNode> matches = new ArrayList<>();
+        List<Match> matches = new ArrayList<>();
         candidates.forEach(group -> {
             ObjectNode json = mapper.toJson(group, membersInFilter && memberId == null);
             if (membersInFilter && memberId != null) {
@@ -112,28 +141,13 @@ public final class GroupQuery {
                 }
             }
             if (query.filter() == null || evaluator.matches(query.filter(), json)) {
-                matches.add(json);
-                groups.add(group);
+                matches.add(new Match(group, json));
             }
         });
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < matches.size(); i++) {
-            order.add(i);
-        }
-        if (query.sortBy() != null) {
-            var comparator = Pages.comparator(query.sortBy(), query.descending(), CoreSchemas.GROUP_RESOURCE);
-            order.sort((a, b) -> comparator.compare(matches.get(a), matches.get(b)));
-        }
-        int from = Math.min(order.size(), query.startIndex() - 1);
-        int to = Math.min(order.size(), from + query.count());
-        List<ObjectNode> page = new ArrayList<>();
-        for (int index : order.subList(from, to)) {
-            page.add(project(query, mapper.toJson(groups.get(index), withMembers)));
-        }
-        return Pages.listResponse(page, matches.size(), query.startIndex());
+        return matches;
     }
 
-    private ObjectNode project(ListQuery query, ObjectNode json) {
+    ObjectNode project(ListQuery query, ObjectNode json) {
         return query.projection().apply(json, CoreSchemas.GROUP_RESOURCE);
     }
 

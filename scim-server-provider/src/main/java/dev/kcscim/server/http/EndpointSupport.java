@@ -59,8 +59,32 @@ class EndpointSupport {
         return Response.ok(json.toString(), ScimConstants.MEDIA_TYPE).build();
     }
 
-    protected static Response created(JsonNode json, String location) {
-        return Response.created(URI.create(location)).type(ScimConstants.MEDIA_TYPE).entity(json.toString()).build();
+    /** 200 with the resource and its version as the {@code ETag} header (RFC 7644 §3.14). */
+    protected static Response ok(JsonNode json, String version) {
+        return Response.ok(json.toString(), ScimConstants.MEDIA_TYPE).header(ETags.ETAG, version).build();
+    }
+
+    protected static Response created(JsonNode json, String location, String version) {
+        return Response.created(URI.create(location)).type(ScimConstants.MEDIA_TYPE).header(ETags.ETAG, version)
+                .entity(json.toString()).build();
+    }
+
+    /** 304 for a GET whose {@code If-None-Match} names the current version; no body. */
+    protected static Response notModified(String version) {
+        return Response.notModified().header(ETags.ETAG, version).build();
+    }
+
+    /** 412 unless the request's {@code If-Match} (if any) names {@code version}. */
+    protected void requireIfMatch(java.util.function.Supplier<String> version, String what) {
+        String ifMatch = header(ETags.IF_MATCH);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, version.get(), what);
+        }
+    }
+
+    /** Whether the request's {@code If-None-Match} names {@code version}. */
+    protected boolean unchangedFor(String version) {
+        return ETags.notModified(header(ETags.IF_NONE_MATCH), version);
     }
 
     /** 405 with a SCIM body (RFC 7644 §3.12) for a method the path does not support. */
@@ -70,7 +94,18 @@ class EndpointSupport {
         });
     }
 
-    private String header(String name) {
+    /**
+     * The {@code cursor} query parameter (RFC 9865): {@code ""} when present without a value ({@code ?cursor=},
+     * the first page), which the JAX-RS runtime reports as absent; null when absent.
+     */
+    protected String cursorParam(String value) {
+        if (value == null && session.getContext().getUri().getQueryParameters().containsKey("cursor")) {
+            return "";
+        }
+        return value;
+    }
+
+    protected String header(String name) {
         return session.getContext().getRequestHeaders().getHeaderString(name);
     }
 }

@@ -38,10 +38,10 @@ public final class GroupsEndpoint extends EndpointSupport {
     public Response list(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
                          @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
                          @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-                         @QueryParam("excludedAttributes") String excludedAttributes) {
+                         @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor) {
         return call("GET", () -> {
             reader();
-            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes);
+            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursorParam(cursor));
             return ok(new GroupQuery(session, realm, groups.mapper()).run(query));
         });
     }
@@ -61,7 +61,7 @@ public final class GroupsEndpoint extends EndpointSupport {
         return call("POST", () -> {
             ScimCaller caller = writer();
             ObjectNode json = groups.create(objectBody(body), audit(caller));
-            return created(project(json, attributes, excluded), json.path("meta").path("location").asText());
+            return created(project(json, attributes, excluded), json.path("meta").path("location").asText(), ETags.of(json));
         });
     }
 
@@ -72,7 +72,12 @@ public final class GroupsEndpoint extends EndpointSupport {
         return call("GET", () -> {
             reader();
             Projection projection = Projection.parse(attributes, excluded);
-            return ok(projection.apply(groups.get(id, Pages.includes(projection, "members")), CoreSchemas.GROUP_RESOURCE));
+            ObjectNode json = groups.get(id, Pages.includes(projection, "members"));
+            String version = ETags.of(json);
+            if (unchangedFor(version)) {
+                return notModified(version);
+            }
+            return ok(projection.apply(json, CoreSchemas.GROUP_RESOURCE), version);
         });
     }
 
@@ -82,8 +87,9 @@ public final class GroupsEndpoint extends EndpointSupport {
                             @QueryParam("excludedAttributes") String excluded) {
         return call("PUT", () -> {
             ScimCaller caller = writer();
-            groups.find(id);
-            return ok(project(groups.replace(id, objectBody(body), audit(caller)), attributes, excluded));
+            requireIfMatch(() -> groups.mapper().version(groups.find(id)), "group " + id);
+            ObjectNode json = groups.replace(id, objectBody(body), audit(caller));
+            return ok(project(json, attributes, excluded), ETags.of(json));
         });
     }
 
@@ -93,15 +99,15 @@ public final class GroupsEndpoint extends EndpointSupport {
                           @QueryParam("excludedAttributes") String excluded) {
         return call("PATCH", () -> {
             ScimCaller caller = writer();
-            groups.find(id);
+            requireIfMatch(() -> groups.mapper().version(groups.find(id)), "group " + id);
             PatchRequest request = PatchRequest.parse(body(body));
             GroupModel group = groups.patch(id, request, audit(caller));
             if (attributes == null && excluded == null) {
-                return Response.noContent().build();
+                return Response.noContent().header(ETags.ETAG, groups.mapper().version(groups.find(id))).build();
             }
             Projection projection = Projection.parse(attributes, excluded);
             ObjectNode json = groups.mapper().toJson(group, Pages.includes(projection, "members"));
-            return ok(projection.apply(json, CoreSchemas.GROUP_RESOURCE));
+            return ok(projection.apply(json, CoreSchemas.GROUP_RESOURCE), ETags.of(json));
         });
     }
 
@@ -110,6 +116,7 @@ public final class GroupsEndpoint extends EndpointSupport {
     public Response delete(@PathParam("id") String id) {
         return call("DELETE", () -> {
             ScimCaller caller = writer();
+            requireIfMatch(() -> groups.mapper().version(groups.find(id)), "group " + id);
             groups.delete(id, audit(caller));
             return Response.noContent().build();
         });

@@ -47,7 +47,8 @@ public final class ScimErrors {
         return response.build();
     }
 
-    static ScimException toScimException(Throwable error) {
+    /** The SCIM error {@code error} stands for; anything unexpected is a 500 without internals. */
+    public static ScimException toScimException(Throwable error) {
         if (error instanceof ScimException) {
             return (ScimException) error;
         }

@@ -30,12 +30,18 @@ final class ScimRequest {
     }
 
     static JsonNode json(String contentType, String body) {
+        if (body != null && body.length() > MAX_BODY_CHARS) {
+            requireJsonMediaType(contentType);
+            throw ScimException.payloadTooLarge("The request body exceeds " + MAX_BODY_CHARS + " characters");
+        }
+        return parse(contentType, body);
+    }
+
+    /** As {@link #json(String, String)} without the size check, for endpoints with a limit of their own (/Bulk). */
+    static JsonNode parse(String contentType, String body) {
         requireJsonMediaType(contentType);
         if (body == null || body.isBlank()) {
             throw ScimException.invalidSyntax("The request needs a JSON body");
-        }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw ScimException.payloadTooLarge("The request body exceeds " + MAX_BODY_CHARS + " characters");
         }
         try {
             return ScimJson.mapper().readTree(body);

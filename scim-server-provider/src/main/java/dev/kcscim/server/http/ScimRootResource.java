@@ -3,7 +3,7 @@ package dev.kcscim.server.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
 import dev.kcscim.core.error.ScimException;
-import dev.kcscim.core.json.ScimJson;
+import dev.kcscim.server.query.ScimLimits;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -12,20 +12,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import org.keycloak.models.KeycloakSession;
 
 /**
  * Routes {@code /realms/{realm}/scim-provisioning/v2/...}: the ServiceProviderConfig (RFC 7643 §5),
- * {@code /Schemas} and {@code /ResourceTypes} (no authentication), {@code /Users}, {@code /Groups} and {@code /Me};
- * any other path is a SCIM 404.
+ * {@code /Schemas} and {@code /ResourceTypes} (no authentication), {@code /Users}, {@code /Groups}, {@code /Me},
+ * {@code /.search} and {@code /Bulk}; any other path is a SCIM 404.
  */
 public final class ScimRootResource {
-
-    private static final ObjectNode SERVICE_PROVIDER_CONFIG = load("/dev/kcscim/server/service-provider-config.json");
 
     private final KeycloakSession session;
 
@@ -37,9 +32,8 @@ public final class ScimRootResource {
     @GET
     @Path("v2/" + ScimConstants.ENDPOINT_SERVICE_PROVIDER_CONFIG)
     public Response serviceProviderConfig() {
-        ObjectNode body = SERVICE_PROVIDER_CONFIG.deepCopy();
         URI location = session.getContext().getUri().getAbsolutePath();
-        ((ObjectNode) body.get("meta")).put("location", location.toString());
+        ObjectNode body = ServiceProviderConfigDocument.of(ScimLimits.current(), location.toString());
         return Response.ok(body.toString(), ScimConstants.MEDIA_TYPE).build();
     }
 
@@ -85,6 +79,19 @@ public final class ScimRootResource {
         return new MeEndpoint(session);
     }
 
+    /** RFC 7644 §3.4.3: a search over every resource type (Users, then Groups). */
+    @POST
+    @Path("v2/.search")
+    public Response search(String body) {
+        return new SearchEndpoint(session).search(body);
+    }
+
+    /** RFC 7644 §3.7: many operations in one request, each in its own transaction. */
+    @Path("v2/" + ScimConstants.ENDPOINT_BULK)
+    public BulkEndpoint bulk() {
+        return new BulkEndpoint(session);
+    }
+
     @GET
     @Path("{path: .*}")
     public Response unknownGet() {
@@ -128,14 +135,4 @@ public final class ScimRootResource {
         return ScimErrors.toResponse(session, method, path, ScimException.notFound("No SCIM endpoint at " + path));
     }
 
-    private static ObjectNode load(String resource) {
-        try (InputStream in = ScimRootResource.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            return (ObjectNode) ScimJson.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

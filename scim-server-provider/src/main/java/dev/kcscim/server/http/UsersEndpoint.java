@@ -33,10 +33,10 @@ public final class UsersEndpoint extends EndpointSupport {
     public Response list(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
                          @QueryParam("sortOrder") String sortOrder, @QueryParam("startIndex") String startIndex,
                          @QueryParam("count") String count, @QueryParam("attributes") String attributes,
-                         @QueryParam("excludedAttributes") String excludedAttributes) {
+                         @QueryParam("excludedAttributes") String excludedAttributes, @QueryParam("cursor") String cursor) {
         return call("GET", () -> {
             reader();
-            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes);
+            ListQuery query = ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursorParam(cursor));
             return ok(new UserQuery(session, realm, users.mapper()).run(query));
         });
     }
@@ -56,7 +56,7 @@ public final class UsersEndpoint extends EndpointSupport {
         return call("POST", () -> {
             ScimCaller caller = writer();
             ObjectNode json = users.create(objectBody(body), audit(caller));
-            return created(project(json, attributes, excluded), json.path("meta").path("location").asText());
+            return created(project(json, attributes, excluded), json.path("meta").path("location").asText(), ETags.of(json));
         });
     }
 
@@ -67,7 +67,12 @@ public final class UsersEndpoint extends EndpointSupport {
         return call("GET", () -> {
             reader();
             Projection projection = Projection.parse(attributes, excluded);
-            return ok(projection.apply(users.get(id, Pages.includes(projection, "groups")), users.mapper().schema()));
+            ObjectNode json = users.get(id, Pages.includes(projection, "groups"));
+            String version = ETags.of(json);
+            if (unchangedFor(version)) {
+                return notModified(version);
+            }
+            return ok(projection.apply(json, users.mapper().schema()), version);
         });
     }
 
@@ -77,8 +82,9 @@ public final class UsersEndpoint extends EndpointSupport {
                             @QueryParam("excludedAttributes") String excluded) {
         return call("PUT", () -> {
             ScimCaller caller = writer();
-            users.find(id);
-            return ok(project(users.replace(id, objectBody(body), audit(caller)), attributes, excluded));
+            requireIfMatch(() -> ETags.of(users.get(id, true)), "user " + id);
+            ObjectNode json = users.replace(id, objectBody(body), audit(caller));
+            return ok(project(json, attributes, excluded), ETags.of(json));
         });
     }
 
@@ -88,9 +94,10 @@ public final class UsersEndpoint extends EndpointSupport {
                           @QueryParam("excludedAttributes") String excluded) {
         return call("PATCH", () -> {
             ScimCaller caller = writer();
-            users.find(id);
+            requireIfMatch(() -> ETags.of(users.get(id, true)), "user " + id);
             PatchRequest request = PatchRequest.parse(body(body));
-            return ok(project(users.patch(id, request, audit(caller)), attributes, excluded));
+            ObjectNode json = users.patch(id, request, audit(caller));
+            return ok(project(json, attributes, excluded), ETags.of(json));
         });
     }
 
@@ -99,6 +106,7 @@ public final class UsersEndpoint extends EndpointSupport {
     public Response delete(@PathParam("id") String id) {
         return call("DELETE", () -> {
             ScimCaller caller = writer();
+            requireIfMatch(() -> ETags.of(users.get(id, true)), "user " + id);
             users.delete(id, audit(caller));
             return Response.noContent().build();
         });

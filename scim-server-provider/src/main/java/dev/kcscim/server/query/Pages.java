@@ -68,6 +68,21 @@ public final class Pages {
         return Comparator.comparing(resource -> sortKey(resource, path, schema), order);
     }
 
+    /** The value {@code resource} sorts by for {@code sortBy} (RFC 7644 §3.4.2.3), or null; 400 for an unknown attribute. */
+    public static String sortKey(ObjectNode resource, String sortBy, ResourceSchema schema) {
+        AttributePath path = AttributePath.parse(sortBy);
+        if (schema.resolve(path).isEmpty()) {
+            throw ScimException.invalidPath("sortBy '" + sortBy + "' is not an attribute of " + schema.resourceType().name());
+        }
+        return sortKey(resource, path, schema);
+    }
+
+    /** The order of sort keys: case-insensitive, ties broken case-sensitively, reversed when descending. */
+    public static Comparator<String> keyOrder(boolean descending) {
+        Comparator<String> order = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+        return descending ? order.reversed() : order;
+    }
+
     private static String sortKey(ObjectNode resource, AttributePath path, ResourceSchema schema) {
         JsonNode container = resource;
         if (path.schemaUrn() != null && schema.isExtension(path.schemaUrn())) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
+import dev.kcscim.core.version.ResourceVersion;
 import dev.kcscim.core.json.ScimJson;
 import dev.kcscim.core.schema.AttributeDefinition;
 import dev.kcscim.core.schema.AttributeType;
@@ -54,7 +55,7 @@ public final class UserMapper {
         return custom;
     }
 
-    /** The full resource; {@code withGroups} false skips loading memberships (not requested). */
+    /** The full resource with {@code meta.version}; {@code withGroups} false leaves {@code groups} out of it (they are still read for the version). */
     public ObjectNode toJson(UserModel user, boolean withGroups) {
         ObjectNode json = NODES.objectNode();
         ArrayNode schemas = json.putArray("schemas").add(ScimConstants.SCHEMA_USER);
@@ -75,10 +76,9 @@ public final class UserMapper {
         if (!emails.isEmpty()) {
             json.set("emails", emails);
         }
-        if (withGroups) {
-            ArrayNode groups = json.putArray("groups");
-            user.getGroupsStream().forEach(group -> groups.add(groupRef(group)));
-        }
+        // groups are always read: they are part of the version even when the response leaves them out
+        ArrayNode groups = json.putArray("groups");
+        user.getGroupsStream().forEach(group -> groups.add(groupRef(group)));
         ObjectNode enterprise = enterprise(user);
         if (!enterprise.isEmpty()) {
             schemas.add(ScimConstants.SCHEMA_ENTERPRISE_USER);
@@ -92,6 +92,11 @@ public final class UserMapper {
             }
         }
         json.set("meta", meta(user));
+        // RFC 7644 §3.14: the version covers every SCIM-visible value, whoever changed it
+        ((ObjectNode) json.get("meta")).put("version", ResourceVersion.of(json));
+        if (!withGroups) {
+            json.remove("groups");
+        }
         return json;
     }
 

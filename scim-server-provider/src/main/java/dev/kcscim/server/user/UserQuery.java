@@ -38,6 +38,9 @@ public final class UserQuery {
     }
 
     public ObjectNode run(ListQuery query) {
+        if (query.cursorPaging()) {
+            return new UserCursorQuery(session, realm, mapper, this).run(query);
+        }
         UserPushDown pushDown = UserPushDown.of(query.filter(), mapper.custom());
         boolean withGroups = Pages.includes(query.projection(), "groups");
         boolean dbOrder = query.sortBy() == null
@@ -85,6 +88,41 @@ public final class UserQuery {
 
     /** Filters and sorts at most {@link dev.kcscim.server.query.ScimLimits#maxScan()} candidates in memory, then cuts the page. */
     private ObjectNode inMemory(ListQuery query, Stream<UserModel> candidates, long bound, boolean withGroups) {
+        List<ObjectNode> matches = filter(query, candidates, bound, withGroups);
+        if (query.sortBy() != null) {
+            matches.sort(Pages.comparator(query.sortBy(), query.descending(), mapper.schema()));
+        }
+        int from = Math.min(matches.size(), query.startIndex() - 1);
+        int to = Math.min(matches.size(), from + query.count());
+        List<ObjectNode> resources = new ArrayList<>(to - from);
+        for (ObjectNode json : matches.subList(from, to)) {
+            resources.add(query.projection().apply(json, mapper.schema()));
+        }
+        return Pages.listResponse(resources, matches.size(), query.startIndex());
+    }
+
+    /**
+     * Every user matching {@code query}'s filter as full JSON, evaluated in memory over the candidates the
+     * database narrows down to; {@code 400 tooMany} past {@link dev.kcscim.server.query.ScimLimits#maxScan()}.
+     */
+    List<ObjectNode> allMatches(ListQuery query, boolean withGroups) {
+        UserPushDown pushDown = UserPushDown.of(query.filter(), mapper.custom());
+        if (pushDown.userId() != null) {
+            return filter(query, byId(pushDown.userId()), 1, withGroups);
+        }
+        if (pushDown.groupId() != null) {
+            GroupModel group = session.groups().getGroupById(realm, pushDown.groupId());
+            if (group == null) {
+                return List.of();
+            }
+            int members = session.users().getUsersCount(realm, Set.of(group.getId()));
+            return filter(query, session.users().getGroupMembersStream(realm, group), members, withGroups);
+        }
+        int candidates = session.users().getUsersCount(realm, pushDown.params());
+        return filter(query, chunked(pushDown), candidates, withGroups);
+    }
+
+    private List<ObjectNode> filter(ListQuery query, Stream<UserModel> candidates, long bound, boolean withGroups) {
         Pages.requireScannable(bound);
         JsonFilterEvaluator evaluator = new JsonFilterEvaluator(mapper.schema());
         boolean groupsInFilter = query.filter() != null
@@ -96,16 +134,7 @@ public final class UserQuery {
                 matches.add(json);
             }
         });
-        if (query.sortBy() != null) {
-            matches.sort(Pages.comparator(query.sortBy(), query.descending(), mapper.schema()));
-        }
-        int from = Math.min(matches.size(), query.startIndex() - 1);
-        int to = Math.min(matches.size(), from + query.count());
-        List<ObjectNode> resources = new ArrayList<>(to - from);
-        for (ObjectNode json : matches.subList(from, to)) {
-            resources.add(query.projection().apply(json, mapper.schema()));
-        }
-        return Pages.listResponse(resources, matches.size(), query.startIndex());
+        return matches;
     }
 
     private Stream<UserModel> byId(String id) {

@@ -23,7 +23,7 @@ class ListQueryTest {
 
     @Test
     void readsASearchBody() throws Exception {
-        ListQuery query = ListQuery.of(ScimJson.mapper().readTree("{\"filter\":\"userName eq \\\"a\\\"\",\"sortBy\":\"userName\","
+        ListQuery query = ListQuery.of(ScimJson.mapper().readTree("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"userName eq \\\"a\\\"\",\"sortBy\":\"userName\","
                 + "\"sortOrder\":\"Descending\",\"startIndex\":3,\"count\":2,\"attributes\":[\"userName\"]}"));
 
         assertThat(query.filter()).isNotNull();
@@ -39,5 +39,29 @@ class ListQueryTest {
                 .isInstanceOf(ScimException.class).extracting("status").isEqualTo(400);
         assertThatThrownBy(() -> ListQuery.of("userName eq", null, null, null, null, null, null))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType().wireValue()).isEqualTo("invalidFilter"));
+    }
+
+    @Test
+    void searchBodiesMustNameTheSearchRequestSchema() throws Exception {
+        for (String body : new String[] {"{}", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]}",
+                "{\"schemas\":\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"}"}) {
+            assertThatThrownBy(() -> ListQuery.of(ScimJson.mapper().readTree(body)))
+                    .isInstanceOfSatisfying(ScimException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.scimType().wireValue()).isEqualTo("invalidSyntax");
+                    });
+        }
+    }
+
+    @Test
+    void readsTheCursorAndRefusesItWithStartIndex() throws Exception {
+        assertThat(ListQuery.of(null, null, null, null, "10", null, null, "").cursorPaging()).isTrue();
+        assertThat(ListQuery.of(null, null, null, null, "10", null, null, null).cursorPaging()).isFalse();
+        ListQuery body = ListQuery.of(ScimJson.mapper().readTree(
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"cursor\":\"abc\",\"count\":5}"));
+        assertThat(body.cursor()).isEqualTo("abc");
+        assertThat(body.count()).isEqualTo(5);
+        assertThatThrownBy(() -> ListQuery.of(null, null, null, "1", "10", null, null, ""))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType().wireValue()).isEqualTo("invalidValue"));
     }
 }

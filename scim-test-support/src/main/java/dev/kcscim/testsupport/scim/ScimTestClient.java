@@ -66,6 +66,11 @@ public final class ScimTestClient {
         return TestHttp.send(method, baseUrl + path, token(), SCIM_JSON, text(body));
     }
 
+    /** Sends {@code body} (may be null) with extra headers, e.g. {@code If-Match} or {@code If-None-Match}. */
+    public HttpResult sendWithHeaders(String method, String path, Object body, java.util.Map<String, String> headers) {
+        return TestHttp.send(method, baseUrl + path, token(), body == null ? null : SCIM_JSON, text(body), headers);
+    }
+
     /** Sends with an explicit content type and bearer token (either may be null). */
     public HttpResult raw(String method, String path, String bearer, String contentType, String body) {
         return TestHttp.send(method, baseUrl + path, bearer, contentType, body);
