@@ -117,6 +117,16 @@ public final class TargetResource {
         return new DeadLettersResource(this);
     }
 
+    /** Full sync and reconciliation runs with their drift reports. */
+    @Path("sync")
+    public SyncResource sync() {
+        return new SyncResource(this);
+    }
+
+    jakarta.ws.rs.core.UriInfo uri() {
+        return session.getContext().getUri();
+    }
+
     ComponentModel model() {
         return model;
     }

@@ -25,6 +25,10 @@ final class ScimSync {
         this.patchSupport = patchSupport;
     }
 
+    ScimHttp http() {
+        return http;
+    }
+
     List<LinkChange> changes() {
         return changes;
     }
@@ -96,7 +100,7 @@ final class ScimSync {
     }
 
     /** Links to a resource the target already had, keeping its externalId, then sends what differs. */
-    private Snapshot.State adopt(Snapshot.State state, JsonNode existing) throws DeliveryFailure {
+    Snapshot.State adopt(Snapshot.State state, JsonNode existing) throws DeliveryFailure {
         String remoteId = existing.path("id").asText(null);
         if (remoteId == null) {
             throw new DeliveryFailure(false, null, "target resource without id", null);
@@ -183,7 +187,7 @@ final class ScimSync {
                 : findBy(ResourceKind.GROUP, "displayName", state.desired().path("displayName").asText());
     }
 
-    private JsonNode findBy(ResourceKind kind, String attribute, String value) throws DeliveryFailure {
+    JsonNode findBy(ResourceKind kind, String attribute, String value) throws DeliveryFailure {
         String filter = attribute + " eq \"" + escape(value) + "\"";
         String path = endpoint(kind) + "?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
