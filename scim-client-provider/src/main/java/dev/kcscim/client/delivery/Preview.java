@@ -29,7 +29,7 @@ public final class Preview {
         TargetConfig target = TargetConfig.of(component);
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         Snapshot.State state = SnapshotLoader.userState(session, em, realm, target, user, user.getId());
-        SyncPlan plan = SyncPlan.of(state, target, target.usePatch() != TargetConfig.UsePatch.NEVER);
+        SyncPlan plan = SyncPlan.of(state, target, () -> target.usePatch() != TargetConfig.UsePatch.NEVER);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("userId", user.getId());
         json.put("inScope", state.inScope());

@@ -37,7 +37,7 @@ final class ScimSync {
     void run(Snapshot snapshot) throws DeliveryFailure {
         switch (snapshot.row().op()) {
             case SYNC:
-                execute(snapshot.primary(), SyncPlan.of(snapshot.primary(), http.target(), patchSupport.supportsPatch(http)));
+                execute(snapshot.primary(), SyncPlan.of(snapshot.primary(), http.target(), () -> patchSupport.supportsPatch(http)));
                 break;
             case DELETE:
                 delete(snapshot.primary());

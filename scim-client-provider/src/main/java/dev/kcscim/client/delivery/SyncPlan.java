@@ -33,18 +33,21 @@ record SyncPlan(Operation operation, String method, String path, JsonNode body) 
 
     static final SyncPlan NONE = new SyncPlan(Operation.NONE, null, null, null);
 
-    /** The plan for {@code state}; {@code patch} tells whether the target takes PATCH. */
-    static SyncPlan of(Snapshot.State state, TargetConfig target, boolean patch) {
+    /**
+     * The plan for {@code state}; {@code patch} tells whether the target takes PATCH (asked only when an update or
+     * a deprovisioning needs to know, as it may cost a request to the target).
+     */
+    static SyncPlan of(Snapshot.State state, TargetConfig target, java.util.function.BooleanSupplier patch) {
         if (state.desired() == null) {
             return NONE;
         }
         if (!state.inScope()) {
-            return deprovision(state, target, patch);
+            return state.link() == null ? NONE : deprovision(state, target, patch.getAsBoolean());
         }
         if (state.link() == null) {
             return new SyncPlan(Operation.CREATE, "POST", ScimSync.endpoint(state.kind()), state.desired());
         }
-        return update(state, target, patch);
+        return update(state, target, patch.getAsBoolean());
     }
 
     /** A minimal PATCH (or a PUT) from the representation last pushed to the desired one; NONE when equal. */

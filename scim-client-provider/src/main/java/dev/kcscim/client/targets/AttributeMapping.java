@@ -21,12 +21,13 @@ import java.util.Set;
 public record AttributeMapping(Source userName, List<Rule> rules, MultiTarget roles, MultiTarget groups) {
 
     public static final String KEY = "mapping";
-    public static final AttributeMapping DEFAULT = new AttributeMapping(Source.of("username"), List.of(),
-            MultiTarget.NONE, MultiTarget.NONE);
-
+    // Before DEFAULT: its Source.of reads PROPERTIES during class initialisation
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PROPERTIES = Set.of("username", "email", "firstname", "lastname", "enabled", "id");
     private static final Set<String> MEMBERS = Set.of("userName", "attributes", "roles", "groups");
+    public static final AttributeMapping DEFAULT = new AttributeMapping(Source.of("username"), List.of(),
+            MultiTarget.NONE, MultiTarget.NONE);
+
 
     /** Where roles or group names go: nowhere, {@code roles} or {@code entitlements}. */
     public enum MultiTarget { NONE, ROLES, ENTITLEMENTS }
