@@ -110,7 +110,7 @@ class FullSyncIT {
         assertThat(values(drift.path("extra"), "action")).containsExactly("deleted", "deleted", "deleted");
         assertThat(drift.path("stale").path("samples").get(0).path("paths").toString())
                 .contains("name.givenName").contains("displayName");
-        assertThat(run.path("progress").path("targetAccounts").asInt()).isEqualTo(11);
+        assertThat(run.path("progress").path("targetAccounts").asInt()).isEqualTo(9);
         assertThat(run.path("progress").path("users").asInt()).isEqualTo(11);
 
         // The target now matches Keycloak: 7 members in scope, plus the 2 untouched orphans
