@@ -75,6 +75,11 @@ class OutboundScopeIT {
         fx.awaitAllIdle();
         assertThat(mock.users().size()).isZero();
         assertThat(mock.requests(r -> r.is("POST", "/Users"))).isEmpty();
+        JsonNode outside = fx.admin.get(fx.targetPath(targetId) + "/preview?user=" + ann).json();
+        assertThat(outside.path("inScope").asBoolean(true)).isFalse();
+        assertThat(outside.path("linked").asBoolean(true)).isFalse();
+        assertThat(outside.path("operation").asText()).isEqualTo("none");
+        assertThat(outside.path("resource").path("userName").asText()).isEqualTo("ann");
 
         fx.join(ann, staff);
         await("ann provisioned", () -> mock.users().findBy("userName", "ann") != null);
@@ -86,6 +91,9 @@ class OutboundScopeIT {
         assertThat(mock.requests(r -> r.path().startsWith("/Groups"))).isEmpty();
 
         String annRemote = mock.users().findBy("userName", "ann").get("id").asText();
+        JsonNode inside = fx.admin.get(fx.targetPath(targetId) + "/preview?user=" + ann).json();
+        assertThat(inside.path("inScope").asBoolean()).isTrue();
+        assertThat(inside.path("remoteId").asText()).isEqualTo(annRemote);
         fx.leave(ann, staff);
         await("ann deprovisioned", () -> mock.users().get(annRemote) == null);
         assertThat(mock.requests(r -> r.is("DELETE", "/Users/" + annRemote))).hasSize(1);
