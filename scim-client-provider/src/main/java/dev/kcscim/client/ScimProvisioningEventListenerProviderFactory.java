@@ -79,6 +79,7 @@ public final class ScimProvisioningEventListenerProviderFactory implements Event
             LOG.infof("SCIM outbound dispatcher %s started (%d delivery threads, tick %d s)", dispatcher.owner(),
                     threads, tickMillis / 1000);
             dispatcher.wake();
+            dispatcher.syncRunner().wake();
         } else if (event instanceof RealmModel.RealmRemovedEvent) {
             RealmModel.RealmRemovedEvent removed = (RealmModel.RealmRemovedEvent) event;
             OutboxStore.removeRealm(removed.getKeycloakSession().getProvider(JpaConnectionProvider.class)

@@ -89,6 +89,71 @@ final class OutboundFixture implements AutoCloseable {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** Registers a target from {@code json} (see {@link #targetJson}); returns its id. */
+    String registerTarget(ObjectNode json) {
+        HttpResult created = admin.post(targetsPath(), json);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    String targetPath(String id) {
+        return targetsPath() + "/" + id;
+    }
+
+    /** Switches a target on or off through PUT (the masked token is kept). */
+    void setEnabled(String id, boolean enabled) {
+        ObjectNode json = (ObjectNode) admin.get(targetPath(id)).json();
+        json.put("enabled", enabled);
+        HttpResult updated = admin.put(targetPath(id), json);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    }
+
+    void join(String userId, String groupId) {
+        HttpResult joined = admin.put("/admin/realms/" + realm + "/users/" + userId + "/groups/" + groupId,
+                JSON.createObjectNode());
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(204);
+    }
+
+    void leave(String userId, String groupId) {
+        HttpResult left = admin.delete("/admin/realms/" + realm + "/users/" + userId + "/groups/" + groupId);
+        assertThat(left.status()).as(left.toString()).isEqualTo(204);
+    }
+
+    /** Waits until every target of the realm has an empty queue. */
+    void awaitAllIdle() {
+        await("empty queues", () -> {
+            for (JsonNode target : admin.get(targetsPath()).json()) {
+                if (admin.get(targetPath(target.get("id").asText()) + "/status").json().path("queueDepth").asLong() != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Starts a full sync of target {@code id}: asserts the 202, its Location and body; returns the run id. */
+    String startSync(String id) {
+        HttpResult started = admin.post(targetPath(id) + "/sync", JSON.createObjectNode());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String runId = started.json().get("id").asText();
+        assertThat(started.header("Location")).endsWith("/targets/" + id + "/sync/" + runId);
+        assertThat(started.json().path("targetId").asText()).isEqualTo(id);
+        return runId;
+    }
+
+    /** Waits for a sync run to finish; returns its final JSON. */
+    JsonNode awaitRun(String id, String runId) {
+        JsonNode[] last = {null};
+        await("sync run " + runId + " finished", java.time.Duration.ofSeconds(60), () -> {
+            HttpResult run = admin.get(targetPath(id) + "/sync/" + runId);
+            assertThat(run.status()).as(run.toString()).isEqualTo(200);
+            last[0] = run.json();
+            String status = last[0].path("status").asText();
+            return status.equals("done") || status.equals("failed");
+        });
+        return last[0];
+    }
+
     JsonNode status() {
         HttpResult status = admin.get(targetPath() + "/status");
         assertThat(status.status()).as(status.toString()).isEqualTo(200);

@@ -31,13 +31,17 @@ final class TargetJson {
             "deleteMode", TargetConfig.DELETE_MODE,
             "on404", TargetConfig.ON_404,
             "usePatch", TargetConfig.USE_PATCH,
-            "retryBudgetHours", TargetConfig.RETRY_BUDGET_HOURS);
+            "retryBudgetHours", TargetConfig.RETRY_BUDGET_HOURS,
+            "source", TargetConfig.SOURCE,
+            "orphanPolicy", TargetConfig.ORPHAN_POLICY,
+            "syncIntervalSeconds", TargetConfig.SYNC_INTERVAL_SECONDS);
     private static final Map<String, String> AUTH = Map.of(
             "token", TargetConfig.TOKEN, "username", TargetConfig.USERNAME, "password", TargetConfig.PASSWORD,
             "tokenUrl", TargetConfig.TOKEN_URL, "clientId", TargetConfig.CLIENT_ID,
             "clientSecret", TargetConfig.CLIENT_SECRET, "scope", TargetConfig.SCOPE);
     private static final List<String> KNOWN = List.of("id", "name", "enabled", "auth", "baseUrl", "connectTimeoutMs",
-            "requestTimeoutMs", "deleteMode", "on404", "usePatch", "retryBudgetHours");
+            "requestTimeoutMs", "deleteMode", "on404", "usePatch", "retryBudgetHours", "scope", "mapping", "source",
+            "orphanPolicy", "syncIntervalSeconds");
 
     private TargetJson() {
     }
@@ -64,6 +68,13 @@ final class TargetJson {
         json.put("on404", config.on404().name().toLowerCase(Locale.ROOT));
         json.put("usePatch", config.usePatch().name().toLowerCase(Locale.ROOT));
         json.put("retryBudgetHours", config.retryBudgetMillis() / 3_600_000L);
+        json.set("scope", ScopeJson.toJson(config.userScope()));
+        json.set("mapping", config.mapping().toJson());
+        if (config.source() != null) {
+            json.put("source", config.source());
+        }
+        json.put("orphanPolicy", config.orphanPolicy().name().toLowerCase(Locale.ROOT));
+        json.put("syncIntervalSeconds", config.syncIntervalSeconds());
         return json;
     }
 
@@ -105,6 +116,8 @@ final class TargetJson {
         for (Map.Entry<String, String> member : PLAIN.entrySet()) {
             put(model, member.getValue(), text(json, member.getKey(), member.getKey(), problems));
         }
+        ScopeJson.toModel(json.get("scope"), model, problems);
+        ScopeJson.mappingToModel(json.get("mapping"), model, problems);
         JsonNode auth = json.get("auth");
         if (auth == null || !auth.isObject()) {
             problems.add("auth: must be an object with a 'type'");

@@ -1,7 +1,9 @@
 package dev.kcscim.client.admin;
 
 import dev.kcscim.client.ScimProvisioningEventListenerProviderFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.client.delivery.Dispatcher;
+import dev.kcscim.client.delivery.Preview;
 import dev.kcscim.client.delivery.TargetProbe;
 import dev.kcscim.client.outbox.OutboxStats;
 import dev.kcscim.client.targets.TargetConfig;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -92,9 +95,36 @@ public final class TargetResource {
                 .put("name", model.getName()).put("enabled", TargetConfig.of(model).enabled()));
     }
 
+    /** A dry run: the SCIM request a sync of {@code user} would send to this target now, and whether it is in scope. */
+    @GET
+    @Path("preview")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response preview(@QueryParam("user") String userId) {
+        auth.users().requireView();
+        if (userId == null || userId.isBlank()) {
+            throw AdminResponses.error(Response.Status.BAD_REQUEST, "The query parameter 'user' (a user id) is required",
+                    null);
+        }
+        ObjectNode preview = Preview.of(session, realm, model, userId);
+        if (preview == null) {
+            throw AdminResponses.notFound("user '" + userId + "'");
+        }
+        return AdminResponses.ok(preview);
+    }
+
     @Path("dead-letters")
     public DeadLettersResource deadLetters() {
         return new DeadLettersResource(this);
+    }
+
+    /** Full sync and reconciliation runs with their drift reports. */
+    @Path("sync")
+    public SyncResource sync() {
+        return new SyncResource(this);
+    }
+
+    jakarta.ws.rs.core.UriInfo uri() {
+        return session.getContext().getUri();
     }
 
     ComponentModel model() {

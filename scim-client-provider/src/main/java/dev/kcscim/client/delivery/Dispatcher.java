@@ -45,6 +45,7 @@ public final class Dispatcher {
     private final ConcurrentHashMap<String, AtomicInteger> inFlightByTarget = new ConcurrentHashMap<>();
     private final int perTargetLimit;
     private final RowDelivery delivery;
+    private final SyncRunner syncRunner;
     private volatile boolean closed;
 
     public Dispatcher(KeycloakSessionFactory factory, int threads, long leaseMillis) {
@@ -56,7 +57,15 @@ public final class Dispatcher {
         this.pump = Executors.newSingleThreadScheduledExecutor(daemon("kcscim-outbox-pump"));
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), daemon("kcscim-outbox-worker"));
-        this.delivery = new RowDelivery(factory, owner, new TokenCache(), new PatchSupport());
+        TokenCache tokens = new TokenCache();
+        PatchSupport patchSupport = new PatchSupport();
+        this.delivery = new RowDelivery(factory, owner, tokens, patchSupport);
+        this.syncRunner = new SyncRunner(factory, owner, leaseMillis, tokens, patchSupport, daemon("kcscim-sync"));
+    }
+
+    /** This node's full-sync runner. */
+    public SyncRunner syncRunner() {
+        return syncRunner;
     }
 
     /** This node's lease owner name. */
@@ -86,13 +95,31 @@ public final class Dispatcher {
         }
     }
 
-    /** The periodic safety net, run by the cluster-aware timer task inside a transaction. */
+    /**
+     * The periodic safety net, run by the cluster-aware timer task inside a transaction: purges old delivered rows,
+     * queues the scheduled full syncs that are due, and wakes the pump and the sync runner (after the commit).
+     */
     public void tick(KeycloakSession session) {
+        long now = System.currentTimeMillis();
         int purged = OutboxStore.purgeDone(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
-                System.currentTimeMillis() - DONE_RETENTION_MILLIS);
+                now - DONE_RETENTION_MILLIS);
         if (purged > 0) {
             LOG.debugf("outbox: purged %d delivered rows", purged);
         }
+        int scheduled = SyncScheduler.enqueueDue(session, now);
+        if (scheduled > 0) {
+            LOG.debugf("outbox: %d scheduled full sync(s) queued", scheduled);
+        }
+        session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                syncRunner.wake();
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
         wake();
     }
 
@@ -163,6 +190,7 @@ public final class Dispatcher {
 
     public void close() {
         closed = true;
+        syncRunner.close();
         pump.shutdownNow();
         workers.shutdownNow();
     }

@@ -43,6 +43,29 @@ final class LinkStore {
         }
     }
 
+    /** The Keycloak id linked to {@code remoteId} on this target, or null. */
+    static String localIdOf(EntityManager em, String targetId, ResourceKind kind, String remoteId) {
+        List<String> found = em.createQuery("select l.localId from RemoteLinkEntity l where l.targetId = :target"
+                        + " and l.resourceType = :type and l.remoteId = :remote", String.class)
+                .setParameter("target", targetId).setParameter("type", kind.name()).setParameter("remote", remoteId)
+                .setMaxResults(1).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The sync run that last saw this link's resource on the target, or null. */
+    static String syncMark(EntityManager em, String targetId, ResourceKind kind, String localId) {
+        RemoteLinkEntity entity = entity(em, targetId, kind, localId);
+        return entity == null ? null : entity.getSyncMark();
+    }
+
+    /** Records that sync run {@code runId} saw this link's resource on the target. */
+    static void mark(EntityManager em, String targetId, ResourceKind kind, String localId, String runId) {
+        em.createQuery("update RemoteLinkEntity l set l.syncMark = :run where l.targetId = :target"
+                        + " and l.resourceType = :type and l.localId = :local")
+                .setParameter("run", runId).setParameter("target", targetId).setParameter("type", kind.name())
+                .setParameter("local", localId).executeUpdate();
+    }
+
     static void delete(EntityManager em, String targetId, ResourceKind kind, String localId) {
         em.createQuery("delete from RemoteLinkEntity l where l.targetId = :target and l.resourceType = :type"
                         + " and l.localId = :local")

@@ -33,6 +33,11 @@ final class MembershipSync {
         if (member == null || group.desired() == null || member.desired() == null) {
             return;
         }
+        if (!group.inScope() || !member.inScope()) {
+            // Out of this target's scope: the group is not pushed, or the user is not (a scope change of the
+            // user arrives as its own SYNC row)
+            return;
+        }
         if (member.link() == null && memberQueued) {
             throw new DeliveryFailure(true, null, "waiting for member " + member.localId() + " to be provisioned",
                     MEMBER_WAIT_MILLIS);

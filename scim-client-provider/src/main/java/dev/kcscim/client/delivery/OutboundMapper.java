@@ -3,7 +3,12 @@ package dev.kcscim.client.delivery;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
+import dev.kcscim.client.targets.AttributeMapping;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -19,6 +24,43 @@ final class OutboundMapper {
     static ObjectNode user(UserModel user) {
         return user(user.getId(), user.getUsername(), user.isEnabled(), user.getFirstName(), user.getLastName(),
                 user.getEmail());
+    }
+
+    /** The user as a target with {@code mapping} receives it: the defaults, then the mapping's rules. */
+    static ObjectNode user(RealmModel realm, UserModel user, AttributeMapping mapping) {
+        ObjectNode base = user(user);
+        if (mapping.equals(AttributeMapping.DEFAULT)) {
+            return base;
+        }
+        List<String> roles = mapping.roles() == AttributeMapping.MultiTarget.NONE ? List.of()
+                : user.getRealmRoleMappingsStream()
+                        .filter(role -> realm.getDefaultRole() == null || !role.getId().equals(realm.getDefaultRole().getId()))
+                        .map(RoleModel::getName).collect(Collectors.toList());
+        List<String> groups = mapping.groups() == AttributeMapping.MultiTarget.NONE ? List.of()
+                : user.getGroupsStream().map(GroupModel::getName).collect(Collectors.toList());
+        return UserMapping.apply(base, mapping, source -> value(user, source), roles, groups);
+    }
+
+    static String value(UserModel user, AttributeMapping.Source source) {
+        if (source.attribute() != null) {
+            return user.getFirstAttribute(source.attribute());
+        }
+        switch (source.property()) {
+            case "username":
+                return user.getUsername();
+            case "email":
+                return user.getEmail();
+            case "firstname":
+                return user.getFirstName();
+            case "lastname":
+                return user.getLastName();
+            case "enabled":
+                return String.valueOf(user.isEnabled());
+            case "id":
+                return user.getId();
+            default:
+                return null;
+        }
     }
 
     static ObjectNode user(String id, String userName, boolean active, String givenName, String familyName,

@@ -6,11 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.client.outbox.ResourceKind;
 import dev.kcscim.client.targets.TargetConfig;
 import dev.kcscim.core.ScimConstants;
-import dev.kcscim.core.diff.ResourceDiff;
-import dev.kcscim.core.patch.PatchOperation;
-import dev.kcscim.core.patch.PatchRequest;
-import dev.kcscim.core.schema.CoreSchemas;
-import dev.kcscim.core.schema.ResourceSchema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +25,10 @@ final class ScimSync {
         this.patchSupport = patchSupport;
     }
 
+    ScimHttp http() {
+        return http;
+    }
+
     List<LinkChange> changes() {
         return changes;
     }
@@ -38,7 +37,7 @@ final class ScimSync {
     void run(Snapshot snapshot) throws DeliveryFailure {
         switch (snapshot.row().op()) {
             case SYNC:
-                sync(snapshot.primary());
+                execute(snapshot.primary(), SyncPlan.of(snapshot.primary(), http.target(), () -> patchSupport.supportsPatch(http)));
                 break;
             case DELETE:
                 delete(snapshot.primary());
@@ -55,15 +54,32 @@ final class ScimSync {
         }
     }
 
+    /** Carries out {@code plan}, made by {@link SyncPlan#of} for {@code state} (the request the preview shows). */
+    void execute(Snapshot.State state, SyncPlan plan) throws DeliveryFailure {
+        switch (plan.operation()) {
+            case CREATE:
+                create(state);
+                break;
+            case UPDATE:
+                send(state, plan);
+                break;
+            case DEPROVISION:
+                deprovision(state);
+                break;
+            default:
+                break;
+        }
+    }
+
     /** Creates or updates; returns the state with its (possibly new) link, or null when the resource is gone. */
     Snapshot.State sync(Snapshot.State state) throws DeliveryFailure {
-        if (state.desired() == null) {
+        if (state.desired() == null || !state.inScope()) {
             return null;
         }
         return state.link() == null ? create(state) : update(state);
     }
 
-    private Snapshot.State create(Snapshot.State state) throws DeliveryFailure {
+    Snapshot.State create(Snapshot.State state) throws DeliveryFailure {
         JsonNode existing = findExisting(state);
         if (existing == null) {
             ScimResponse created = http.send("POST", endpoint(state.kind()), state.desired());
@@ -84,7 +100,7 @@ final class ScimSync {
     }
 
     /** Links to a resource the target already had, keeping its externalId, then sends what differs. */
-    private Snapshot.State adopt(Snapshot.State state, JsonNode existing) throws DeliveryFailure {
+    Snapshot.State adopt(Snapshot.State state, JsonNode existing) throws DeliveryFailure {
         String remoteId = existing.path("id").asText(null);
         if (remoteId == null) {
             throw new DeliveryFailure(false, null, "target resource without id", null);
@@ -95,25 +111,42 @@ final class ScimSync {
         return update(new Snapshot.State(state.kind(), state.localId(), desired, linked.link()));
     }
 
-    private Snapshot.State update(Snapshot.State state) throws DeliveryFailure {
-        Snapshot.Link link = state.link();
-        ObjectNode base = link.lastPushed() == null ? JsonNodeFactory.instance.objectNode() : link.lastPushed();
-        ObjectNode desired = keepRemoteExternalId(state.desired(), base);
-        PatchRequest patch = ResourceDiff.diff(base, desired, schema(state.kind()));
-        if (patch.operations().isEmpty()) {
+    Snapshot.State update(Snapshot.State state) throws DeliveryFailure {
+        return send(state, SyncPlan.update(state, http.target(), patchSupport.supportsPatch(http)));
+    }
+
+    /** Sends an update {@code plan} of a linked {@code state}; a 404 is handled per {@code on404}. */
+    Snapshot.State send(Snapshot.State state, SyncPlan plan) throws DeliveryFailure {
+        if (plan.operation() == SyncPlan.Operation.NONE) {
             return state;
         }
-        String path = endpoint(state.kind()) + "/" + link.remoteId();
-        ScimResponse response = patchSupport.supportsPatch(http)
-                ? http.send("PATCH", path, patch.toJson())
-                : http.send("PUT", path, desired);
+        ScimResponse response = http.send(plan.method(), plan.path(), plan.body());
         if (response.status() == 404) {
             return onNotFound(state);
         }
         if (!response.ok()) {
-            throw DeliveryFailure.ofResponse(patchSupport.supportsPatch(http) ? "PATCH " + path : "PUT " + path, response);
+            throw DeliveryFailure.ofResponse(plan.method() + " " + plan.path(), response);
         }
-        return linked(state, link.remoteId(), desired);
+        ObjectNode pushed = keepRemoteExternalId(state.desired(), state.link().lastPushed() == null
+                ? JsonNodeFactory.instance.objectNode() : state.link().lastPushed());
+        return linked(state, state.link().remoteId(), pushed);
+    }
+
+    /** Takes a linked resource that left the target's scope off the target (DELETE or deactivate). */
+    void deprovision(Snapshot.State state) throws DeliveryFailure {
+        SyncPlan plan = SyncPlan.deprovision(state, http.target(), patchSupport.supportsPatch(http));
+        if (plan.operation() == SyncPlan.Operation.NONE) {
+            return;
+        }
+        ScimResponse response = http.send(plan.method(), plan.path(), plan.body());
+        if (response.status() == 404 || (plan.method().equals("DELETE") && response.ok())) {
+            changes.add(LinkChange.forget(state.kind(), state.localId()));
+        } else if (!response.ok()) {
+            throw DeliveryFailure.ofResponse(plan.method() + " " + plan.path(), response);
+        } else {
+            changes.add(LinkChange.save(state.kind(), state.localId(), state.link().remoteId(),
+                    SyncPlan.inactive(state.link())));
+        }
     }
 
     /** Forgets the link of a resource the target no longer has; recreates it when {@code on404} says so. */
@@ -137,27 +170,7 @@ final class ScimSync {
             }
             link = new Snapshot.Link(orphan.get("id").asText(), orphan.isObject() ? (ObjectNode) orphan : null);
         }
-        String path = endpoint(state.kind()) + "/" + link.remoteId();
-        if (state.kind() == ResourceKind.USER && http.target().deleteMode() == TargetConfig.DeleteMode.DEACTIVATE) {
-            ObjectNode base = link.lastPushed() == null ? JsonNodeFactory.instance.objectNode() : link.lastPushed();
-            ObjectNode inactive = base.deepCopy().put("active", false);
-            ScimResponse response = patchSupport.supportsPatch(http)
-                    ? http.send("PATCH", path, PatchRequest.of(PatchOperation.replace("active", false)).toJson())
-                    : http.send("PUT", path, inactive);
-            if (response.status() == 404) {
-                changes.add(LinkChange.forget(state.kind(), state.localId()));
-            } else if (!response.ok()) {
-                throw DeliveryFailure.ofResponse("deactivate " + path, response);
-            } else {
-                changes.add(LinkChange.save(state.kind(), state.localId(), link.remoteId(), inactive));
-            }
-            return;
-        }
-        ScimResponse response = http.send("DELETE", path, null);
-        if (!response.ok() && response.status() != 404) {
-            throw DeliveryFailure.ofResponse("DELETE " + path, response);
-        }
-        changes.add(LinkChange.forget(state.kind(), state.localId()));
+        deprovision(new Snapshot.State(state.kind(), state.localId(), state.desired(), link, false));
     }
 
     private JsonNode findExisting(Snapshot.State state) throws DeliveryFailure {
@@ -174,7 +187,7 @@ final class ScimSync {
                 : findBy(ResourceKind.GROUP, "displayName", state.desired().path("displayName").asText());
     }
 
-    private JsonNode findBy(ResourceKind kind, String attribute, String value) throws DeliveryFailure {
+    JsonNode findBy(ResourceKind kind, String attribute, String value) throws DeliveryFailure {
         String filter = attribute + " eq \"" + escape(value) + "\"";
         String path = endpoint(kind) + "?filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
@@ -245,7 +258,4 @@ final class ScimSync {
         return kind == ResourceKind.USER ? "/" + ScimConstants.ENDPOINT_USERS : "/" + ScimConstants.ENDPOINT_GROUPS;
     }
 
-    private static ResourceSchema schema(ResourceKind kind) {
-        return kind == ResourceKind.USER ? CoreSchemas.USER_RESOURCE : CoreSchemas.GROUP_RESOURCE;
-    }
 }

@@ -18,7 +18,14 @@ record Snapshot(OutboxRow row, TargetConfig target, CloseableHttpClient http, St
     record Link(String remoteId, ObjectNode lastPushed) {
     }
 
-    /** One resource: its desired representation (null when it no longer exists locally) and its link (or null). */
-    record State(ResourceKind kind, String localId, ObjectNode desired, Link link) {
+    /**
+     * One resource: its desired representation (null when it no longer exists locally), its link (or null) and
+     * whether it is in the target's scope (decided by {@link ScopeEvaluator} when the snapshot was read).
+     */
+    record State(ResourceKind kind, String localId, ObjectNode desired, Link link, boolean inScope) {
+
+        State(ResourceKind kind, String localId, ObjectNode desired, Link link) {
+            this(kind, localId, desired, link, true);
+        }
     }
 }

@@ -47,25 +47,34 @@ final class SnapshotLoader {
                 memberQueued);
     }
 
-    private static Snapshot.State state(KeycloakSession session, EntityManager em, RealmModel realm, TargetConfig target,
+    /**
+     * The state of one resource for one target: what would be pushed (per the target's mapping), its link, and
+     * whether it is in the target's scope. Delivery, preview and the full sync all read resources here.
+     */
+    static Snapshot.State state(KeycloakSession session, EntityManager em, RealmModel realm, TargetConfig target,
             ResourceKind kind, String localId) {
-        ObjectNode desired;
         if (kind == ResourceKind.USER) {
             UserModel user = session.users().getUserById(realm, localId);
-            desired = user == null ? null : OutboundMapper.user(user);
-        } else {
-            GroupModel group = session.groups().getGroupById(realm, localId);
-            desired = group == null ? null : OutboundMapper.group(group);
+            return userState(session, em, realm, target, user, localId);
         }
-        return new Snapshot.State(kind, localId, desired, LinkStore.find(em, target.id(), kind, localId));
+        GroupModel group = session.groups().getGroupById(realm, localId);
+        ObjectNode desired = group == null ? null : OutboundMapper.group(group);
+        boolean inScope = group != null && ScopeEvaluator.groupInScope(target.userScope(), group);
+        return new Snapshot.State(kind, localId, desired, LinkStore.find(em, target.id(), kind, localId), inScope);
+    }
+
+    /** As {@link #state} for a user already loaded (null: deleted). */
+    static Snapshot.State userState(KeycloakSession session, EntityManager em, RealmModel realm, TargetConfig target,
+            UserModel user, String localId) {
+        ObjectNode desired = user == null ? null : OutboundMapper.user(realm, user, target.mapping());
+        boolean inScope = user != null && ScopeEvaluator.userInScope(session, realm, target.userScope(), user);
+        return new Snapshot.State(ResourceKind.USER, localId, desired,
+                LinkStore.find(em, target.id(), ResourceKind.USER, localId), inScope);
     }
 
     /** Replaces {@code ${vault.x}} references by their values; literals are kept. Never logged. */
     static TargetConfig resolveSecrets(KeycloakSession session, TargetConfig t) {
-        return new TargetConfig(t.id(), t.realmId(), t.name(), t.baseUrl(), t.enabled(), t.authType(),
-                vault(session, t.token()), t.username(), vault(session, t.password()), t.tokenUrl(), t.clientId(),
-                vault(session, t.clientSecret()), t.scope(), t.connectTimeoutMs(), t.requestTimeoutMs(), t.deleteMode(),
-                t.on404(), t.usePatch(), t.retryBudgetMillis());
+        return t.withSecrets(vault(session, t.token()), vault(session, t.password()), vault(session, t.clientSecret()));
     }
 
     private static String vault(KeycloakSession session, String value) {

@@ -38,6 +38,10 @@ public class RemoteLinkEntity {
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
 
+    /** The full sync run that last saw the linked resource on the target (null: none yet). */
+    @Column(name = "SYNC_MARK")
+    private String syncMark;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
@@ -54,4 +58,6 @@ public class RemoteLinkEntity {
     public void setLastPushed(String lastPushed) { this.lastPushed = lastPushed; }
     public long getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(long updatedAt) { this.updatedAt = updatedAt; }
+    public String getSyncMark() { return syncMark; }
+    public void setSyncMark(String syncMark) { this.syncMark = syncMark; }
 }

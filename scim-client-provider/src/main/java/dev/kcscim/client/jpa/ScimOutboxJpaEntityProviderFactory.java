@@ -20,7 +20,7 @@ public final class ScimOutboxJpaEntityProviderFactory implements JpaEntityProvid
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
-            return List.of(OutboxEntity.class, RemoteLinkEntity.class);
+            return List.of(OutboxEntity.class, RemoteLinkEntity.class, SyncRunEntity.class, SyncLeaseEntity.class);
         }
 
         @Override

@@ -7,7 +7,14 @@ import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
+import dev.kcscim.client.targets.AttributeMapping;
+import dev.kcscim.client.targets.TargetConfig;
+import dev.kcscim.client.targets.TargetScope;
+import dev.kcscim.client.targets.Targets;
+import java.util.function.Predicate;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,7 +23,9 @@ import org.keycloak.provider.ProviderEvent;
 /**
  * Turns Keycloak's admin events, user events and model events into outbox rows. Admin and user events cover the
  * admin console and REST, self-registration and the account console; model events cover group, membership and
- * user-removal changes from any origin (our SCIM API, Keycloak internals). Duplicates are dropped by
+ * user-removal changes from any origin (our SCIM API, Keycloak internals). Group membership, role grants and
+ * Organization membership also queue a re-evaluation (a user SYNC row) for the targets whose scope or mapping
+ * depends on them. Duplicates are dropped by
  * {@link OutboxWriter} within the transaction.
  */
 public final class ChangeCapture {
@@ -67,6 +76,12 @@ public final class ChangeCapture {
                 writer.record(session, realm(session, event), ResourceKind.GROUP, groupId,
                         op == OperationType.DELETE ? Operation.DELETE : Operation.SYNC, null);
                 break;
+            case REALM_ROLE_MAPPING:
+            case CLIENT_ROLE_MAPPING:
+                if (path.length >= 3 && path[0].equals("groups") && path[2].equals("role-mappings")) {
+                    groupRoleMapping(session, realm(session, event), path[1]);
+                }
+                break;
             case GROUP_MEMBERSHIP:
                 if (path.length == 4 && path[0].equals("users") && path[2].equals("groups")) {
                     Operation membership = op == OperationType.DELETE ? Operation.MEMBER_REMOVE : Operation.MEMBER_ADD;
@@ -83,9 +98,22 @@ public final class ChangeCapture {
         if (event instanceof GroupModel.GroupMemberJoinEvent) {
             GroupModel.GroupMemberJoinEvent join = (GroupModel.GroupMemberJoinEvent) event;
             membership(join, join.getUser(), Operation.MEMBER_ADD);
+            reevaluate(join.getKeycloakSession(), join.getRealm(), join.getUser(), ChangeCapture::dependsOnGroups);
         } else if (event instanceof GroupModel.GroupMemberLeaveEvent) {
             GroupModel.GroupMemberLeaveEvent leave = (GroupModel.GroupMemberLeaveEvent) event;
             membership(leave, leave.getUser(), Operation.MEMBER_REMOVE);
+            reevaluate(leave.getKeycloakSession(), leave.getRealm(), leave.getUser(), ChangeCapture::dependsOnGroups);
+        } else if (event instanceof RoleModel.RoleGrantedEvent) {
+            RoleModel.RoleGrantedEvent granted = (RoleModel.RoleGrantedEvent) event;
+            reevaluate(granted.getKeycloakSession(), granted.getRealm(), granted.getUser(), ChangeCapture::dependsOnRoles);
+        } else if (event instanceof RoleModel.RoleRevokedEvent) {
+            RoleModel.RoleRevokedEvent revoked = (RoleModel.RoleRevokedEvent) event;
+            reevaluate(revoked.getKeycloakSession(), revoked.getRealm(), revoked.getUser(), ChangeCapture::dependsOnRoles);
+        } else if (event instanceof OrganizationModel.OrganizationMembershipEvent) {
+            OrganizationModel.OrganizationMembershipEvent membership = (OrganizationModel.OrganizationMembershipEvent) event;
+            KeycloakSession session = membership.getSession();
+            reevaluate(session, session.getContext().getRealm(), membership.getUser(),
+                    target -> target.userScope().users() == TargetScope.Users.ORGANIZATION);
         } else if (event instanceof GroupModel.GroupRemovedEvent) {
             group((GroupModel.GroupEvent) event, Operation.DELETE);
         } else if (event instanceof GroupModel.GroupCreatedEvent || event instanceof GroupModel.GroupUpdatedEvent) {
@@ -97,6 +125,46 @@ public final class ChangeCapture {
                         removed.getUser().getId(), Operation.DELETE, null);
             }
         }
+    }
+
+    /**
+     * A change that may move {@code user} into or out of a target's scope, or change what the mapping sends: a SYNC
+     * row for the targets it concerns. At delivery the scope is evaluated afresh: in scope, the user is created or
+     * updated; out of scope but linked, it is deprovisioned.
+     */
+    private void reevaluate(KeycloakSession session, RealmModel realm, UserModel user, Predicate<TargetConfig> which) {
+        if (session != null && realm != null && user != null) {
+            writer.record(session, realm, ResourceKind.USER, user.getId(), Operation.SYNC, null, which);
+        }
+    }
+
+    /** A role mapping of a group changes the roles of its members (and of its subgroups' members). */
+    private void groupRoleMapping(KeycloakSession session, RealmModel realm, String groupId) {
+        if (realm == null || Targets.enabled(realm).stream().noneMatch(ChangeCapture::dependsOnRoles)) {
+            return;
+        }
+        GroupModel group = session.groups().getGroupById(realm, groupId);
+        if (group != null) {
+            members(session, realm, group, 0);
+        }
+    }
+
+    private void members(KeycloakSession session, RealmModel realm, GroupModel group, int depth) {
+        session.users().getGroupMembersStream(realm, group)
+                .forEach(user -> reevaluate(session, realm, user, ChangeCapture::dependsOnRoles));
+        if (depth < 20) {
+            group.getSubGroupsStream().forEach(child -> members(session, realm, child, depth + 1));
+        }
+    }
+
+    static boolean dependsOnGroups(TargetConfig target) {
+        return target.userScope().users() == TargetScope.Users.GROUPS
+                || target.mapping().groups() != AttributeMapping.MultiTarget.NONE;
+    }
+
+    static boolean dependsOnRoles(TargetConfig target) {
+        return target.userScope().users() == TargetScope.Users.ROLE
+                || target.mapping().roles() != AttributeMapping.MultiTarget.NONE;
     }
 
     private void group(GroupModel.GroupEvent event, Operation op) {

@@ -166,13 +166,21 @@ public final class OutboxStore {
                 .executeUpdate();
         em.createQuery("delete from RemoteLinkEntity l where l.realmId = :realm").setParameter("realm", realmId)
                 .executeUpdate();
+        em.createQuery("delete from SyncLeaseEntity s where s.targetId in (select r.targetId from SyncRunEntity r"
+                + " where r.realmId = :realm)").setParameter("realm", realmId).executeUpdate();
+        em.createQuery("delete from SyncRunEntity r where r.realmId = :realm").setParameter("realm", realmId)
+                .executeUpdate();
     }
 
-    /** Removes every row and link of a target (the target was deleted). */
+    /** Removes every row, link, sync run and lease of a target (the target was deleted). */
     public static void removeTarget(EntityManager em, String targetId) {
         em.createQuery("delete from OutboxEntity o where o.targetId = :target").setParameter("target", targetId)
                 .executeUpdate();
         em.createQuery("delete from RemoteLinkEntity l where l.targetId = :target").setParameter("target", targetId)
+                .executeUpdate();
+        em.createQuery("delete from SyncRunEntity r where r.targetId = :target").setParameter("target", targetId)
+                .executeUpdate();
+        em.createQuery("delete from SyncLeaseEntity s where s.targetId = :target").setParameter("target", targetId)
                 .executeUpdate();
     }
 

@@ -50,6 +50,29 @@ public final class Scim2TargetProviderFactory implements ScimTargetProviderFacto
             .options("auto", "never").defaultValue("auto").add()
             .property().name(TargetConfig.RETRY_BUDGET_HOURS).label("Retry budget (hours)")
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(TargetConfig.DEFAULT_RETRY_BUDGET_HOURS).add()
+            .property().name(TargetScope.USERS).label("Users in scope").type(ProviderConfigProperty.LIST_TYPE)
+            .options("all", "groups", "role", "organization").defaultValue("all").add()
+            .property().name(TargetScope.USER_GROUPS).label("Scope groups (ids)")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+            .property().name(TargetScope.INCLUDE_SUBGROUPS).label("Include subgroups")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
+            .property().name(TargetScope.ROLE).label("Scope role").type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(TargetScope.ROLE_CLIENT).label("Scope role's client (clientId; empty: realm role)")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(TargetScope.ORGANIZATION).label("Scope organization (id)")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(TargetScope.GROUPS).label("Groups pushed").type(ProviderConfigProperty.LIST_TYPE)
+            .options("none", "chosen", "all").defaultValue("all").add()
+            .property().name(TargetScope.GROUP_IDS).label("Groups pushed (ids)")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+            .property().name(AttributeMapping.KEY).label("Attribute mapping (JSON)")
+            .type(ProviderConfigProperty.TEXT_TYPE).add()
+            .property().name(TargetConfig.SOURCE).label("Inbound source (token:<id> or client:<clientId>)")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(TargetConfig.ORPHAN_POLICY).label("Orphans found by a full sync")
+            .type(ProviderConfigProperty.LIST_TYPE).options("report", "adopt", "deactivate").defaultValue("report").add()
+            .property().name(TargetConfig.SYNC_INTERVAL_SECONDS).label("Full sync interval (s, 0: off)")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(0).add()
             .build();
 
     @Override
@@ -70,6 +93,9 @@ public final class Scim2TargetProviderFactory implements ScimTargetProviderFacto
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
         List<String> problems = TargetConfig.problems(model);
+        if (problems.isEmpty()) {
+            problems = ScopeReferences.problems(session, realm, TargetScope.of(model));
+        }
         if (!problems.isEmpty()) {
             throw new ComponentValidationException(String.join("; ", problems));
         }

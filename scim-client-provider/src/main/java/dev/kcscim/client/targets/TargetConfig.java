@@ -11,11 +11,15 @@ import org.keycloak.component.ComponentModel;
  * a {@code ${vault.x}} reference) and resolved only when a request is sent ({@link TargetAuth}).
  *
  * @param retryBudgetMillis how long a change is retried on 429, 5xx and I/O errors before it is dead-lettered
+ * @param source the inbound source this target stands for ({@code token:<id>} or {@code client:<clientId>}): a
+ *        change that came in through our SCIM API from that source is not pushed back to it (loop prevention)
+ * @param syncIntervalSeconds how often a full sync runs on its own; 0: never
  */
 public record TargetConfig(String id, String realmId, String name, String baseUrl, boolean enabled, AuthType authType,
         String token, String username, String password, String tokenUrl, String clientId, String clientSecret,
         String scope, int connectTimeoutMs, int requestTimeoutMs, DeleteMode deleteMode, On404 on404,
-        UsePatch usePatch, long retryBudgetMillis) {
+        UsePatch usePatch, long retryBudgetMillis, TargetScope userScope, AttributeMapping mapping, String source,
+        OrphanPolicy orphanPolicy, int syncIntervalSeconds) {
 
     public static final String BASE_URL = "baseUrl";
     public static final String ENABLED = "enabled";
@@ -33,6 +37,11 @@ public record TargetConfig(String id, String realmId, String name, String baseUr
     public static final String ON_404 = "on404";
     public static final String USE_PATCH = "usePatch";
     public static final String RETRY_BUDGET_HOURS = "retryBudgetHours";
+    public static final String SOURCE = "source";
+    public static final String ORPHAN_POLICY = "orphanPolicy";
+    public static final String SYNC_INTERVAL_SECONDS = "syncIntervalSeconds";
+    /** The smallest scheduled-sync interval (a full sync pages through every user). */
+    public static final int MIN_SYNC_INTERVAL_SECONDS = 5;
 
     /** Config keys holding secrets: masked in every response, never logged. */
     public static final List<String> SECRET_KEYS = List.of(TOKEN, PASSWORD, CLIENT_SECRET);
@@ -71,6 +80,9 @@ public record TargetConfig(String id, String realmId, String name, String baseUr
     /** What a 404 on update or delete of a linked resource does: create it again, or forget the link. */
     public enum On404 { RECREATE, UNLINK }
 
+    /** What a full sync does with an account on the target that is linked to no Keycloak user. */
+    public enum OrphanPolicy { REPORT, ADOPT, DEACTIVATE }
+
     /** Whether updates use PATCH: {@code auto} asks the target's ServiceProviderConfig, {@code never} always PUTs. */
     public enum UsePatch { AUTO, NEVER }
 
@@ -86,7 +98,18 @@ public record TargetConfig(String id, String realmId, String name, String baseUr
                 enumOr(DeleteMode.class, model.get(DELETE_MODE), DeleteMode.DELETE),
                 enumOr(On404.class, model.get(ON_404), On404.RECREATE),
                 enumOr(UsePatch.class, model.get(USE_PATCH), UsePatch.AUTO),
-                intOr(model.get(RETRY_BUDGET_HOURS), DEFAULT_RETRY_BUDGET_HOURS) * 3_600_000L);
+                intOr(model.get(RETRY_BUDGET_HOURS), DEFAULT_RETRY_BUDGET_HOURS) * 3_600_000L,
+                TargetScope.of(model), AttributeMapping.of(model.get(AttributeMapping.KEY)),
+                blank(model.get(SOURCE)) ? null : model.get(SOURCE).trim(),
+                enumOr(OrphanPolicy.class, model.get(ORPHAN_POLICY), OrphanPolicy.REPORT),
+                intOr(model.get(SYNC_INTERVAL_SECONDS), 0));
+    }
+
+    /** This configuration with its secrets replaced (vault references resolved at send time). */
+    public TargetConfig withSecrets(String token, String password, String clientSecret) {
+        return new TargetConfig(id, realmId, name, baseUrl, enabled, authType, token, username, password, tokenUrl,
+                clientId, clientSecret, scope, connectTimeoutMs, requestTimeoutMs, deleteMode, on404, usePatch,
+                retryBudgetMillis, userScope, mapping, source, orphanPolicy, syncIntervalSeconds);
     }
 
     /**
@@ -126,6 +149,29 @@ public record TargetConfig(String id, String realmId, String name, String baseUr
         enumCheck(DeleteMode.class, model.get(DELETE_MODE), DELETE_MODE, problems);
         enumCheck(On404.class, model.get(ON_404), ON_404, problems);
         enumCheck(UsePatch.class, model.get(USE_PATCH), USE_PATCH, problems);
+        enumCheck(OrphanPolicy.class, model.get(ORPHAN_POLICY), ORPHAN_POLICY, problems);
+        range(model, SYNC_INTERVAL_SECONDS, 0, 31 * 86_400, problems);
+        String interval = model.get(SYNC_INTERVAL_SECONDS);
+        if (interval != null && interval.matches("\\d+") && Integer.parseInt(interval) > 0
+                && Integer.parseInt(interval) < MIN_SYNC_INTERVAL_SECONDS) {
+            problems.add(SYNC_INTERVAL_SECONDS + ": must be 0 (off) or at least " + MIN_SYNC_INTERVAL_SECONDS);
+        }
+        String source = model.get(SOURCE);
+        if (!blank(source) && !source.trim().matches("(token|client):\\S+")) {
+            problems.add("source: must be token:<provisioning token id> or client:<clientId>");
+        }
+        problems.addAll(TargetScope.problems(model));
+        List<String> mappingProblems = new ArrayList<>();
+        String mapping = model.get(AttributeMapping.KEY);
+        if (!blank(mapping)) {
+            com.fasterxml.jackson.databind.JsonNode json = AttributeMapping.readTree(mapping);
+            if (json == null) {
+                mappingProblems.add("mapping: is not valid JSON");
+            } else {
+                AttributeMapping.parse(json, mappingProblems);
+            }
+        }
+        problems.addAll(mappingProblems);
         String enabled = model.get(ENABLED);
         if (enabled != null && !enabled.equals("true") && !enabled.equals("false")) {
             problems.add("enabled: must be true or false");

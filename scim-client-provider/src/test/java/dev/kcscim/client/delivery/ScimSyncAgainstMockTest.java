@@ -41,7 +41,17 @@ class ScimSyncAgainstMockTest {
 
     private TargetConfig config(TargetConfig.UsePatch usePatch, TargetConfig.On404 on404) {
         return new TargetConfig("t1", "r1", "mock", target.baseUrl(), true, TargetConfig.AuthType.BEARER, "tok", null,
-                null, null, null, null, null, 1000, 2000, TargetConfig.DeleteMode.DELETE, on404, usePatch, 3_600_000L);
+                null, null, null, null, null, 1000, 2000, TargetConfig.DeleteMode.DELETE, on404, usePatch, 3_600_000L,
+                dev.kcscim.client.targets.TargetScope.ALL, dev.kcscim.client.targets.AttributeMapping.DEFAULT, null,
+                TargetConfig.OrphanPolicy.REPORT, 0);
+    }
+
+    /** A target configuration with {@code mapping}, for tests of the mapping's schema. */
+    static TargetConfig configWith(dev.kcscim.client.targets.AttributeMapping mapping) {
+        return new TargetConfig("t1", "r1", "mock", "http://127.0.0.1:1/scim/v2", true, TargetConfig.AuthType.BEARER,
+                "tok", null, null, null, null, null, null, 1000, 2000, TargetConfig.DeleteMode.DELETE,
+                TargetConfig.On404.RECREATE, TargetConfig.UsePatch.AUTO, 3_600_000L,
+                dev.kcscim.client.targets.TargetScope.ALL, mapping, null, TargetConfig.OrphanPolicy.REPORT, 0);
     }
 
     private ScimSync sync(TargetConfig config) {

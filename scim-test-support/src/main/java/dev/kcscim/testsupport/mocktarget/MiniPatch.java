@@ -30,29 +30,39 @@ final class MiniPatch {
                 value.properties().forEach(e -> resource.set(e.getKey(), e.getValue()));
                 continue;
             }
+            ObjectNode target = resource;
+            if (path.regionMatches(true, 0, "urn:", 0, 4)) {
+                // A URN-qualified path (RFC 7644 §3.10): the attribute follows the last ':' and lives in the
+                // extension's object
+                int colon = path.lastIndexOf(':');
+                String urn = path.substring(0, colon);
+                target = resource.has(urn) && resource.get(urn).isObject()
+                        ? (ObjectNode) resource.get(urn) : resource.putObject(urn);
+                path = path.substring(colon + 1);
+            }
             int bracket = path.indexOf('[');
             if (bracket > 0) {
-                filtered(resource, name, path, bracket, value);
+                filtered(target, name, path, bracket, value);
             } else if (path.contains(".")) {
                 String[] parts = path.split("\\.", 2);
-                ObjectNode parent = resource.has(parts[0]) && resource.get(parts[0]).isObject()
-                        ? (ObjectNode) resource.get(parts[0]) : resource.putObject(parts[0]);
+                ObjectNode parent = target.has(parts[0]) && target.get(parts[0]).isObject()
+                        ? (ObjectNode) target.get(parts[0]) : target.putObject(parts[0]);
                 if (name.equals("remove")) {
                     parent.remove(parts[1]);
                 } else {
                     parent.set(parts[1], value);
                 }
             } else if (name.equals("remove")) {
-                resource.remove(path);
-            } else if (name.equals("add") && value.isArray() && resource.has(path) && resource.get(path).isArray()) {
-                ArrayNode existing = (ArrayNode) resource.get(path);
+                target.remove(path);
+            } else if (name.equals("add") && value.isArray() && target.has(path) && target.get(path).isArray()) {
+                ArrayNode existing = (ArrayNode) target.get(path);
                 for (JsonNode item : value) {
                     if (!contains(existing, item)) {
                         existing.add(item);
                     }
                 }
             } else {
-                resource.set(path, value);
+                target.set(path, value);
             }
         }
     }

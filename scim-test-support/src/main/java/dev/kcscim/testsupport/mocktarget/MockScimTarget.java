@@ -118,6 +118,11 @@ public final class MockScimTarget implements AutoCloseable {
         this.patchSupported = supported;
     }
 
+    /** Forgets the requests recorded so far (resources and faults stay). */
+    public void clearRequests() {
+        requests.clear();
+    }
+
     /** Forgets requests, faults and resources. */
     public void reset() {
         requests.clear();
@@ -234,11 +239,19 @@ public final class MockScimTarget implements AutoCloseable {
                 }
             }
         }
+        // RFC 7644 §3.4.2.4: 1-based startIndex and count; a stable order (by id) so pages do not overlap
+        found.sort(java.util.Comparator.comparing(r -> r.path("id").asText()));
+        int start = Math.max(1, intParam(query, "startIndex", 1));
+        int count = Math.max(0, intParam(query, "count", found.size()));
+        List<ObjectNode> page = start > found.size() ? List.of()
+                : found.subList(start - 1, Math.min(found.size(), start - 1 + count));
         ObjectNode list = JSON.createObjectNode();
         list.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:ListResponse");
         list.put("totalResults", found.size());
+        list.put("startIndex", start);
+        list.put("itemsPerPage", page.size());
         ArrayNode resources = list.putArray("Resources");
-        found.forEach(resources::add);
+        page.forEach(resources::add);
         return list;
     }
 
@@ -252,6 +265,15 @@ public final class MockScimTarget implements AutoCloseable {
         spc.putObject("sort").put("supported", false);
         spc.putObject("etag").put("supported", false);
         return spc;
+    }
+
+    private static int intParam(String query, String name, int fallback) {
+        String value = query == null ? null : param(query, name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static String param(String query, String name) {

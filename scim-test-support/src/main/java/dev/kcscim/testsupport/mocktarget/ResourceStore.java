@@ -90,6 +90,11 @@ public final class ResourceStore {
         return copy.deepCopy();
     }
 
+    /** Replaces a resource behind the client's back (to make it drift); returns false when there is none. */
+    public boolean overwrite(String id, ObjectNode resource) {
+        return replace(id, resource) != null;
+    }
+
     /** Removes a resource behind the client's back (to provoke a 404). */
     public boolean remove(String id) {
         return delete(id);

@@ -1,0 +1,61 @@
+package dev.kcscim.client.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.component.ComponentModel;
+
+class TargetScopeTest {
+
+    private static ComponentModel model() {
+        ComponentModel model = new ComponentModel();
+        model.setConfig(new MultivaluedHashMap<>());
+        return model;
+    }
+
+    @Test
+    void defaultsToEverything() {
+        assertThat(TargetScope.of(model())).isEqualTo(TargetScope.ALL);
+        assertThat(TargetScope.problems(model())).isEmpty();
+    }
+
+    @Test
+    void readsGroupsRoleAndOrganization() {
+        ComponentModel model = model();
+        model.getConfig().putSingle(TargetScope.USERS, "groups");
+        model.getConfig().add(TargetScope.USER_GROUPS, "g1");
+        model.getConfig().add(TargetScope.USER_GROUPS, " g2 ");
+        model.getConfig().putSingle(TargetScope.INCLUDE_SUBGROUPS, "false");
+        model.getConfig().putSingle(TargetScope.GROUPS, "chosen");
+        model.getConfig().add(TargetScope.GROUP_IDS, "g1");
+        TargetScope scope = TargetScope.of(model);
+        assertThat(scope.users()).isEqualTo(TargetScope.Users.GROUPS);
+        assertThat(scope.userGroupIds()).containsExactly("g1", "g2");
+        assertThat(scope.includeSubgroups()).isFalse();
+        assertThat(scope.groups()).isEqualTo(TargetScope.Groups.CHOSEN);
+        assertThat(scope.groupIds()).containsExactly("g1");
+        assertThat(TargetScope.problems(model)).isEmpty();
+    }
+
+    @Test
+    void reportsMissingReferencesAndUnknownTypes() {
+        ComponentModel groups = model();
+        groups.getConfig().putSingle(TargetScope.USERS, "groups");
+        groups.getConfig().putSingle(TargetScope.GROUPS, "chosen");
+        assertThat(TargetScope.problems(groups)).containsExactly("scope.users.groups: name at least one group id",
+                "scope.groups.ids: name at least one group id");
+        ComponentModel role = model();
+        role.getConfig().putSingle(TargetScope.USERS, "role");
+        assertThat(TargetScope.problems(role)).containsExactly("scope.users.role: is required");
+        ComponentModel org = model();
+        org.getConfig().putSingle(TargetScope.USERS, "organization");
+        assertThat(TargetScope.problems(org)).containsExactly("scope.users.organization: is required");
+        ComponentModel bad = model();
+        bad.getConfig().putSingle(TargetScope.USERS, "everyone");
+        bad.getConfig().putSingle(TargetScope.GROUPS, "some");
+        assertThat(TargetScope.problems(bad)).containsExactly(
+                "scope.users.type: must be one of all, groups, role, organization",
+                "scope.groups.type: must be one of none, chosen, all");
+    }
+}
