@@ -55,7 +55,7 @@ final class ScimRequest {
             return;
         }
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (type.equals(ContentTypeGuard.REJECTED)) {
+        if (type.equals(ScimRequestGuard.REJECTED)) {
             throw ScimException.unsupportedMediaType("The Content-Type is not a valid media type or is a form or"
                     + " multipart type; send " + ScimConstants.MEDIA_TYPE + " or application/json");
         }
