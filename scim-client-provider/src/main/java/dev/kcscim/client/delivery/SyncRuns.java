@@ -113,6 +113,10 @@ public final class SyncRuns {
         if (run.getFinishedAt() != null) {
             json.put("finishedAt", run.getFinishedAt());
         }
+        if (run.getNode() != null) {
+            // The node (dispatcher lease owner) that ran it: one node per target at a time in a cluster
+            json.put("node", run.getNode());
+        }
         if (run.getError() != null) {
             json.put("error", run.getError());
         }
