@@ -100,6 +100,36 @@ class OutboundScopeIT {
         assertThat(mock.users().findBy("userName", "ian")).isNotNull();
     }
 
+    /** A scope whose group is deleted would put everyone out of scope: nothing is deprovisioned, runs refuse. */
+    @Test
+    void deletingTheScopeGroupDeprovisionsNobody() throws InterruptedException {
+        String team = fx.createGroup("doomed-team");
+        MockScimTarget mock = mock();
+        ObjectNode users = JSON.createObjectNode().put("type", "groups").put("includeSubgroups", false);
+        users.putArray("groups").add(team);
+        String targetId = fx.registerTarget(target("by-doomed-group", mock, users));
+        String dora = fx.createUser("dora", "Dora", "Doomed", null);
+        fx.join(dora, team);
+        await("dora provisioned", () -> mock.users().findBy("userName", "dora") != null);
+        String remote = mock.users().findBy("userName", "dora").get("id").asText();
+
+        assertThat(fx.admin.delete("/admin/realms/" + fx.realm + "/groups/" + team).status()).isEqualTo(204);
+        fx.updateUser(dora, JSON.createObjectNode().put("firstName", "Dorothea"));
+        await("dora's change waits with the reason", () -> fx.admin.get(fx.targetPath(targetId) + "/status").json()
+                .path("lastError").path("message").asText("").contains("which no longer exists"));
+        HttpResult run = fx.admin.post(fx.targetPath(targetId) + "/sync", JSON.createObjectNode());
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        String runPath = fx.targetPath(targetId) + "/sync/" + run.json().get("id").asText();
+        await("the sync run refused", () -> fx.admin.get(runPath).json().path("status").asText().equals("failed"));
+        assertThat(fx.admin.get(runPath).json().path("error").asText()).contains("no longer exists", "nothing was changed");
+        Thread.sleep(1_000);
+        assertThat(mock.users().get(remote)).as("dora still on the target").isNotNull();
+        assertThat(mock.users().get(remote).path("active").asBoolean()).isTrue();
+        assertThat(mock.requests(r -> r.is("DELETE", "/Users/" + remote))).isEmpty();
+        assertThat(fx.admin.get(fx.targetPath(targetId) + "/status").json().path("queueDepth").asLong())
+                .as("dora's change kept, not dropped").isGreaterThanOrEqualTo(1);
+    }
+
     @Test
     void roleHoldersAreProvisionedAndDeactivatedOnRevocation() {
         HttpResult role = fx.admin.post("/admin/realms/" + fx.realm + "/roles", JSON.createObjectNode().put("name", "crm-user"));

@@ -17,7 +17,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class RowDelivery {
 
     private static final Logger LOG = Logger.getLogger(RowDelivery.class);
-    /** How long a target that is disabled right now keeps its queue waiting before the next look. */
+    /** How long a target that is disabled (or whose scope is broken) keeps its queue waiting before the next look. */
     private static final long DISABLED_RECHECK_MILLIS = 60_000;
 
     private final KeycloakSessionFactory factory;
@@ -44,6 +44,15 @@ final class RowDelivery {
             long next = System.currentTimeMillis() + DISABLED_RECHECK_MILLIS;
             inTransaction(em -> OutboxStore.fail(em, row.id(), owner, System.currentTimeMillis(), false, next, null,
                     "target disabled"));
+            return DISABLED_RECHECK_MILLIS;
+        }
+        if (snapshot.scopeProblem() != null && snapshot.row().op() != dev.kcscim.client.outbox.Operation.DELETE) {
+            // Everyone would look out of scope and be deprovisioned: wait until an admin fixes the scope
+            long next = System.currentTimeMillis() + DISABLED_RECHECK_MILLIS;
+            LOG.warnf("outbox: row %d waits (realm %s, target %s): %s", row.id(), row.realmId(), row.targetId(),
+                    snapshot.scopeProblem());
+            inTransaction(em -> OutboxStore.fail(em, row.id(), owner, System.currentTimeMillis(), false, next, null,
+                    "waiting: " + snapshot.scopeProblem()));
             return DISABLED_RECHECK_MILLIS;
         }
         ScimSync sync = new ScimSync(new ScimHttp(snapshot.http(), snapshot.target(), tokens), patchSupport);

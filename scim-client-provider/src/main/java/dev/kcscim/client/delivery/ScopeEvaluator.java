@@ -17,7 +17,9 @@ import org.keycloak.organization.OrganizationProvider;
 /**
  * Decides whether a user or group is in a target's {@link TargetScope}. The one place the decision is made: change
  * delivery, preview and the full sync all ask here, at the moment they read the resource, so a late row never acts
- * on a stale decision. A scope naming a group, role or organization that no longer exists matches no one.
+ * on a stale decision. A scope naming a group, role or organization that no longer exists matches no one, so
+ * {@link #problem} is asked first: with a broken scope deliveries wait and full syncs refuse to run, rather than
+ * deprovision every account.
  */
 public final class ScopeEvaluator {
 
@@ -45,6 +47,36 @@ public final class ScopeEvaluator {
                 return organization != null && organizations.isMember(organization, user);
             default:
                 return false;
+        }
+    }
+
+    /**
+     * What is wrong with {@code scope} in {@code realm} right now, or null: a group, role or organization it names
+     * no longer exists, or organizations were switched off. Everyone would then be out of scope.
+     */
+    public static String problem(KeycloakSession session, RealmModel realm, TargetScope scope) {
+        switch (scope.users()) {
+            case GROUPS:
+                for (String id : scope.userGroupIds()) {
+                    if (session.groups().getGroupById(realm, id) == null) {
+                        return "the target's user scope names group " + id + ", which no longer exists";
+                    }
+                }
+                return null;
+            case ROLE:
+                return role(realm, scope) != null ? null : "the target's user scope names role "
+                        + (scope.roleClientId() == null ? "" : scope.roleClientId() + "/") + scope.roleName()
+                        + ", which no longer exists";
+            case ORGANIZATION:
+                OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+                if (organizations == null || !realm.isOrganizationsEnabled()) {
+                    return "the target's user scope is an organization, but organizations are switched off in the realm";
+                }
+                session.getContext().setRealm(realm);
+                return organizations.getById(scope.organizationId()) != null ? null
+                        : "the target's user scope names organization " + scope.organizationId() + ", which no longer exists";
+            default:
+                return null;
         }
     }
 

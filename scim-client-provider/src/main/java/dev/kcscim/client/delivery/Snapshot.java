@@ -9,10 +9,16 @@ import org.apache.http.impl.client.CloseableHttpClient;
 /**
  * Everything one delivery needs, read in one short transaction before any HTTP call: the row, the target (secrets
  * resolved), the current Keycloak state of the resource (and of the member, for membership rows) and their links;
- * {@code memberQueued} tells whether the member's own user row is still pending for this target.
+ * {@code memberQueued} tells whether the member's own user row is still pending for this target;
+ * {@code scopeProblem} says why the target's user scope cannot be evaluated now (see {@link ScopeEvaluator#problem}).
  */
 record Snapshot(OutboxRow row, TargetConfig target, CloseableHttpClient http, State primary, State member,
-        boolean memberQueued) {
+        boolean memberQueued, String scopeProblem) {
+
+    Snapshot(OutboxRow row, TargetConfig target, CloseableHttpClient http, State primary, State member,
+            boolean memberQueued) {
+        this(row, target, http, primary, member, memberQueued, null);
+    }
 
     /** A remote-id link and the representation last pushed through it. */
     record Link(String remoteId, ObjectNode lastPushed) {

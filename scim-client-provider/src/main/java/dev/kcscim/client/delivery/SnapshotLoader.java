@@ -44,7 +44,7 @@ final class SnapshotLoader {
                     && OutboxStore.hasPending(em, target.id(), ResourceKind.USER, row.details());
         }
         return new Snapshot(row, target, session.getProvider(HttpClientProvider.class).getHttpClient(), primary, member,
-                memberQueued);
+                memberQueued, ScopeEvaluator.problem(session, realm, target.userScope()));
     }
 
     /**

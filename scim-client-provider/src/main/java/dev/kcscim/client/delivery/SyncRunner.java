@@ -97,6 +97,9 @@ public final class SyncRunner {
                 error = "the target no longer exists";
             } else if (!ctx.target.enabled()) {
                 error = "the target is disabled";
+            } else if ((error = ctx.read(r -> ScopeEvaluator.problem(r.session, r.realm, ctx.target.userScope()))) != null) {
+                // Refused before any call: with a broken scope the sync would deprovision every account
+                error = error + "; nothing was changed, fix the target's scope";
             } else {
                 LOG.infof("SCIM full sync %s started (realm %s, target %s)", runId, realmId, targetId);
                 FullSync sync = new FullSync(ctx, tokens, patchSupport);
