@@ -10,7 +10,7 @@ import dev.kcscim.testsupport.KeycloakServer;
 /**
  * The one realm all three systems are measured on: Keycloak's native SCIM API is switched on for it
  * ({@code scimApiEnabled} of the realm representation, read by {@code RealmModel.isScimApiEnabled()}), ours is
- * switched on through {@code PUT /admin/realms/{realm}/scim-provisioning/settings} (404 on builds without that
+ * switched on through {@code PUT /admin/realms/{realm}/scim-provisioning/settings} (404 or 405 on builds without that
  * switch, where our API is always on), and one confidential client's service account (realm-management
  * {@code manage-users}, {@code view-users}, {@code query-groups}) calls all three with the same token. The token
  * carries the audience native SCIM requires: the realm's SCIM base URL {@code {server}/realms/{realm}/scim/v2}
@@ -48,8 +48,9 @@ final class BenchRealm {
         }
         HttpResult ours = admin.put("/admin/realms/" + name + "/scim-provisioning/settings",
                 BenchHttp.JSON.createObjectNode().put("inboundEnabled", true));
-        if (ours.status() == 404) {
-            ourSettingsNote = "PUT .../scim-provisioning/settings answered 404 (no per-realm switch in this build; our API is always on)";
+        if (ours.status() == 404 || ours.status() == 405) {
+            ourSettingsNote = "PUT .../scim-provisioning/settings answered " + ours.status()
+                    + " (no per-realm switch in this build; our API is always on)";
         } else if (ours.status() / 100 != 2) {
             throw new IllegalStateException("cannot enable our SCIM API: " + ours);
         } else {

@@ -2,7 +2,13 @@ package dev.kcscim.bench.e2e;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Grows the bench realm to a target number of users through the Admin REST {@code partialImport}
@@ -21,12 +27,18 @@ final class DataLoader {
     private final BenchHttp adminHttp;
     private final BenchRealm realm;
     private final int batchSize;
+    private final int parallel;
     private int loaded;
 
-    DataLoader(BenchHttp adminHttp, BenchRealm realm, int batchSize) {
+    /**
+     * @param batchSize users per partialImport request
+     * @param parallel  partialImport requests in flight at once (disjoint user ranges)
+     */
+    DataLoader(BenchHttp adminHttp, BenchRealm realm, int batchSize, int parallel) {
         this.adminHttp = adminHttp;
         this.realm = realm;
         this.batchSize = batchSize;
+        this.parallel = parallel;
     }
 
     static String username(int i) {
@@ -48,29 +60,52 @@ final class DataLoader {
     /** Imports users {@code loaded .. size-1}; returns the seconds it took. */
     double growTo(int size) {
         long start = System.nanoTime();
-        while (loaded < size) {
-            int end = Math.min(size, loaded + batchSize);
-            ObjectNode body = BenchHttp.JSON.createObjectNode().put("ifResourceExists", "SKIP");
-            ArrayNode users = body.putArray("users");
-            for (int i = loaded; i < end; i++) {
-                users.add(user(i));
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            int from = loaded;
+            while (from < size) {
+                List<Future<?>> inFlight = new ArrayList<>();
+                for (int t = 0; t < parallel && from < size; t++) {
+                    int first = from;
+                    int end = Math.min(size, first + batchSize);
+                    inFlight.add(pool.submit(() -> importBatch(first, end)));
+                    from = end;
+                }
+                for (Future<?> batch : inFlight) {
+                    batch.get();
+                }
+                loaded = from;
+                if (loaded % 10_000 == 0 || loaded == size) {
+                    System.out.printf(Locale.ROOT, "  loaded %,d users (%.0f s)%n", loaded, (System.nanoTime() - start) / 1e9);
+                }
             }
-            BenchHttp.Exchange result = adminHttp.send("POST", realm.adminBase() + "/partialImport", BenchHttp.APP_JSON, body);
-            if (!result.ok()) {
-                throw new IllegalStateException("partialImport of users " + loaded + ".." + (end - 1) + " failed: HTTP "
-                        + result.status() + " " + result.abbreviated());
-            }
-            int added = result.json().path("added").asInt(-1);
-            if (added != end - loaded) {
-                throw new IllegalStateException("partialImport added " + added + " of " + (end - loaded) + " users: "
-                        + result.abbreviated());
-            }
-            loaded = end;
-            if (loaded % (batchSize * 10) == 0 || loaded == size) {
-                System.out.printf(Locale.ROOT, "  loaded %,d users (%.0f s)%n", loaded, (System.nanoTime() - start) / 1e9);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("loading interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void importBatch(int first, int end) {
+        ObjectNode body = BenchHttp.JSON.createObjectNode().put("ifResourceExists", "SKIP");
+        ArrayNode users = body.putArray("users");
+        for (int i = first; i < end; i++) {
+            users.add(user(i));
+        }
+        BenchHttp.Exchange result = adminHttp.send("POST", realm.adminBase() + "/partialImport", BenchHttp.APP_JSON, body);
+        if (!result.ok()) {
+            throw new IllegalStateException("partialImport of users " + first + ".." + (end - 1) + " failed: HTTP "
+                    + result.status() + " " + result.abbreviated());
+        }
+        int added = result.json().path("added").asInt(-1);
+        if (added != end - first) {
+            throw new IllegalStateException("partialImport added " + added + " of " + (end - first) + " users: "
+                    + result.abbreviated());
+        }
     }
 
     private static ObjectNode user(int i) {

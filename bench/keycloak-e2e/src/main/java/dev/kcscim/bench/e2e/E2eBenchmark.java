@@ -23,7 +23,8 @@ import java.util.Locale;
 public final class E2eBenchmark {
 
     private static final String REALM = "bench";
-    private static final int LOAD_BATCH = 1_000;
+    private static final int LOAD_BATCH = Integer.getInteger("bench.load.batch", 500);
+    private static final int LOAD_PARALLEL = Integer.getInteger("bench.load.parallel", 2);
     private static final double RATE_ROUND_SECONDS = 3.0;
 
     private E2eBenchmark() {
@@ -51,7 +52,7 @@ public final class E2eBenchmark {
             results.notes.add(realm.ourSettingsNote());
             HeapProbe heap = new HeapProbe(server.managementUrl(), server.pid());
             results.heapMiB.put("after start-up and realm creation, before loading", heap.usedMiB());
-            DataLoader loader = new DataLoader(new BenchHttp(server.admin()::token), realm, LOAD_BATCH);
+            DataLoader loader = new DataLoader(new BenchHttp(server.admin()::token), realm, LOAD_BATCH, LOAD_PARALLEL);
             BulkOperation bulk = BulkOperation.detect(realm, results.notes);
             Runner runner = new Runner(10, rounds, threads, 10.0, RATE_ROUND_SECONDS);
             Runner bulkRunner = new Runner(0, Math.min(rounds, 3), 1, 600.0, 0);
@@ -86,16 +87,27 @@ public final class E2eBenchmark {
         List<Scenarios.Pooled> adminNew = scenarios.users(previous + 3, 6, poolNeeded);
         List<Scenarios.Pooled> nativeNew = scenarios.users(previous + 5, 6, poolNeeded);
         System.out.printf(Locale.ROOT, "Measuring at %,d users ...%n", size);
-        results.addAll(runner.latency(size, scenarios.userNameLookup(ReportWriter.LOOKUP, 20)));
-        results.addAll(runner.rate(size, scenarios.userNameLookup(ReportWriter.LOOKUP_RATE, 0)));
-        results.addAll(runner.latency(size, scenarios.workEmailLookup(20)));
-        results.addAll(runner.latency(size, scenarios.create(ReportWriter.CREATE, 10, tag)));
-        results.addAll(runner.rate(size, scenarios.create(ReportWriter.CREATE_RATE, 0, tag + "r")));
-        results.addAll(runner.latency(size, scenarios.deepPage(10)));
-        results.addAll(runner.latency(size, scenarios.patchName(10, oursPatch, adminPatch, nativePatch)));
-        results.addAll(runner.latency(size, scenarios.memberAdd(10, oursNew, adminNew, nativeNew, oursPatch)));
+        guarded(results, size, () -> runner.latency(size, scenarios.userNameLookup(ReportWriter.LOOKUP, 20)));
+        guarded(results, size, () -> runner.rate(size, scenarios.userNameLookup(ReportWriter.LOOKUP_RATE, 0)));
+        guarded(results, size, () -> runner.latency(size, scenarios.workEmailLookup(20)));
+        guarded(results, size, () -> runner.latency(size, scenarios.create(ReportWriter.CREATE, 10, tag)));
+        guarded(results, size, () -> runner.rate(size, scenarios.create(ReportWriter.CREATE_RATE, 0, tag + "r")));
+        guarded(results, size, () -> runner.latency(size, scenarios.deepPage(10)));
+        guarded(results, size, () -> runner.latency(size, scenarios.patchName(10, oursPatch, adminPatch, nativePatch)));
+        guarded(results, size, () -> runner.latency(size, scenarios.memberAdd(10, oursNew, adminNew, nativeNew, oursPatch)));
         if (bulk != null) {
-            results.addAll(bulkRunner.latency(size, bulk.operation(tag)));
+            guarded(results, size, () -> bulkRunner.latency(size, bulk.operation(tag)));
+        }
+    }
+
+    /** A measurement that throws (a client-side failure, not an HTTP error) is reported, and the run goes on. */
+    private static void guarded(Results results, int size, java.util.function.Supplier<List<Measurement>> measurement) {
+        try {
+            results.addAll(measurement.get());
+        } catch (RuntimeException e) {
+            String note = String.format(Locale.ROOT, "%,d users: a measurement failed on the client side: %s", size, e);
+            System.out.println("  " + note);
+            results.notes.add(note);
         }
     }
 

@@ -43,10 +43,14 @@ final class Results {
         return measurements.stream().filter(m -> m.size == size && m.operation.equals(operation)).toList();
     }
 
-    /** The measurement of the system whose label starts with {@code systemPrefix}. */
+    /**
+     * The measurement of the system whose label starts with {@code systemPrefix}; of several (the same system
+     * with another request form), the first that did not fail outright.
+     */
     Optional<Measurement> find(int size, String operation, String systemPrefix) {
-        return measurements.stream()
+        List<Measurement> matching = measurements.stream()
                 .filter(m -> m.size == size && m.operation.equals(operation) && m.system.startsWith(systemPrefix))
-                .findFirst();
+                .toList();
+        return matching.stream().filter(m -> !m.failed()).findFirst().or(() -> matching.stream().findFirst());
     }
 }

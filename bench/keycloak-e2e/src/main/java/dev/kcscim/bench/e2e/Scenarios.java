@@ -46,15 +46,25 @@ final class Scenarios {
                         Scenarios::oneScimResult)));
     }
 
+    /**
+     * The work-email lookup in the form Entra ID sends ({@code emails[type eq "work"].value eq "x"}) and in the
+     * RFC 7644 §3.4.2.2 grammar's own form ({@code emails[type eq "work" and value eq "x"]}), which Keycloak's
+     * native parser requires.
+     */
     Operation workEmailLookup(int opsPerRound) {
-        String filter = "emails[type eq \"work\"].value eq \"%s\"";
+        String entra = "emails[type eq \"work\"].value eq \"%s\"";
+        String rfc = "emails[type eq \"work\" and value eq \"%s\"]";
         return new Operation(ReportWriter.EMAIL, opsPerRound, List.of(
-                Operation.variant(OURS, s -> scimFilter(realm.oursBase(), String.format(filter, DataLoader.email(spread(s, 4)))),
+                Operation.variant(OURS, s -> scimFilter(realm.oursBase(), String.format(entra, DataLoader.email(spread(s, 4)))),
                         Scenarios::oneScimResult),
+                Operation.variant(OURS + ", [.. and value eq ..]", s -> scimFilter(realm.oursBase(),
+                        String.format(rfc, DataLoader.email(spread(s, 7)))), Scenarios::oneScimResult),
                 Operation.variant(ADMIN + " (email=..&exact=true)", s -> http.get(realm.adminBase() + "/users?exact=true&email="
                         + BenchHttp.encode(DataLoader.email(spread(s, 5)))), Scenarios::oneAdminResult),
-                Operation.variant(NATIVE, s -> scimFilter(realm.nativeBase(), String.format(filter, DataLoader.email(spread(s, 6)))),
-                        Scenarios::oneScimResult)));
+                Operation.variant(NATIVE, s -> scimFilter(realm.nativeBase(), String.format(entra, DataLoader.email(spread(s, 6)))),
+                        Scenarios::oneScimResult),
+                Operation.variant(NATIVE + ", [.. and value eq ..]", s -> scimFilter(realm.nativeBase(),
+                        String.format(rfc, DataLoader.email(spread(s, 8)))), Scenarios::oneScimResult)));
     }
 
     Operation create(String name, int opsPerRound, String tag) {
