@@ -135,6 +135,14 @@ public final class E2eBenchmark {
         }
     }
 
+    /** The absolute and the relative (to Admin REST) latency plots. */
+    static void plots(Results results, Path output) throws IOException {
+        new LatencyPlot(results, false).write(output.resolve("latency-vs-size.png"), ReportWriter.plotted(),
+                "Keycloak 26.7.3: p50 latency vs realm size (ours = kcscim SCIM, Admin REST, native preview SCIM)");
+        new LatencyPlot(results, true).write(output.resolve("latency-ratio-vs-size.png"), ReportWriter.plotted(),
+                "Keycloak 26.7.3: p50 latency / Admin REST p50 in the same rounds, vs realm size (lower is better)");
+    }
+
     private static void write(Results results, Path output, List<Integer> sizes, int rounds, int threads, Instant started,
             long runStart) throws IOException {
         String header = String.format(Locale.ROOT, "# End-to-end benchmark results%n%n"
@@ -142,8 +150,7 @@ public final class E2eBenchmark {
                 + "per system (rounds capped at 10 s per system); rates with %d client threads, %d-second rounds.%n",
                 started, (System.nanoTime() - runStart) / 60e9, sizes, rounds, threads, (int) RATE_ROUND_SECONDS);
         Files.writeString(output.resolve("results.md"), new ReportWriter(results).markdown(header));
-        new LatencyPlot(results).write(output.resolve("latency-vs-size.png"), ReportWriter.plotted(),
-                "Keycloak 26.7.3: p50 latency vs realm size (ours = kcscim SCIM, Admin REST, native preview SCIM)");
+        plots(results, output);
         List<String> lines = new ArrayList<>();
         results.measurements.forEach(m -> lines.add(String.join("\t", Integer.toString(m.size), m.operation, m.system,
                 Double.toString(m.p50()), Double.toString(m.p99()), Double.toString(m.medianRate()),

@@ -17,7 +17,9 @@ import javax.imageio.ImageIO;
 /**
  * A PNG of median (p50) latency against realm size, one panel per operation, one line per system, both axes
  * logarithmic; drawn with Java2D (headless), so no plotting library and no network are needed. A system whose
- * every call failed at a size has no point there.
+ * every call failed at a size has no point there. In relative mode each point is the system's p50 divided by
+ * Admin REST's p50 at the same size (measured in the same rounds), which cancels the drift of a shared machine's
+ * load between sizes.
  */
 final class LatencyPlot {
 
@@ -28,9 +30,11 @@ final class LatencyPlot {
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728), new Color(0x7f7f7f)};
 
     private final Results results;
+    private final boolean relative;
 
-    LatencyPlot(Results results) {
+    LatencyPlot(Results results, boolean relative) {
         this.results = results;
+        this.relative = relative;
     }
 
     void write(Path png, List<String> operations, String title) throws IOException {
@@ -63,8 +67,8 @@ final class LatencyPlot {
             for (String system : SYSTEMS) {
                 Optional<Measurement> m = point(size, operation, system);
                 if (m.isPresent()) {
-                    minMs = Math.min(minMs, m.get().p50());
-                    maxMs = Math.max(maxMs, m.get().p50());
+                    minMs = Math.min(minMs, value(m.get()));
+                    maxMs = Math.max(maxMs, value(m.get()));
                 }
             }
         }
@@ -89,8 +93,9 @@ final class LatencyPlot {
             g.setColor(new Color(0xe0e0e0));
             g.drawLine(left, y, right, y);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(tick >= 1 ? String.format(Locale.ROOT, "%.0f ms", tick) : String.format(Locale.ROOT, "%.1f ms", tick),
-                    x0 + 8, y + 4);
+            String unit = relative ? "x" : " ms";
+            g.drawString(tick >= 1 ? String.format(Locale.ROOT, "%.0f%s", tick, unit)
+                    : String.format(Locale.ROOT, tick >= 0.1 ? "%.1f%s" : "%.2f%s", tick, unit), x0 + 8, y + 4);
         }
         for (int size : sizes) {
             int x = xOf(size, loX, spanX, left, right);
@@ -117,7 +122,7 @@ final class LatencyPlot {
                 }
                 any = true;
                 int x = xOf(size, loX, spanX, left, right);
-                int y = (int) (bottom - (Math.log10(m.get().p50()) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))
+                int y = (int) (bottom - (Math.log10(value(m.get())) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))
                         * (bottom - top));
                 g.fillOval(x - 4, y - 4, 8, 8);
                 if (prev != null) {
@@ -136,7 +141,21 @@ final class LatencyPlot {
     }
 
     private Optional<Measurement> point(int size, String operation, String system) {
-        return results.find(size, operation, system).filter(m -> m.errors + m.wrong < m.calls && !Double.isNaN(m.p50()));
+        Optional<Measurement> m = results.find(size, operation, system)
+                .filter(x -> x.errors + x.wrong < x.calls && !Double.isNaN(x.p50()));
+        if (relative && m.isPresent() && Double.isNaN(adminP50(m.get()))) {
+            return Optional.empty();
+        }
+        return m;
+    }
+
+    private double value(Measurement m) {
+        return relative ? m.p50() / adminP50(m) : m.p50();
+    }
+
+    private double adminP50(Measurement m) {
+        return results.find(m.size, m.operation, Scenarios.ADMIN).filter(a -> a.errors + a.wrong < a.calls)
+                .map(Measurement::p50).orElse(Double.NaN);
     }
 
     private static int xOf(int size, double loX, double spanX, int left, int right) {
