@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
 import dev.kcscim.core.error.ScimException;
 import dev.kcscim.core.json.ScimJson;
+import dev.kcscim.server.ui.AdminUiResource;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -77,6 +78,12 @@ public final class ScimRootResource {
     @Path("v2/" + ScimConstants.ENDPOINT_GROUPS)
     public GroupsEndpoint groups() {
         return new GroupsEndpoint(session);
+    }
+
+    /** The admin pages (HTML, scripts, styles); see {@code dev.kcscim.server.ui}. */
+    @Path("admin-ui")
+    public AdminUiResource adminUi() {
+        return new AdminUiResource(session);
     }
 
     @GET
