@@ -57,7 +57,9 @@ class AdminUiIT {
 
     @Test
     void realmAdminProvisionsThroughThePages(KeycloakServer server, AdminClient admin) throws Exception {
-        boolean tokens = admin.get("/admin/realms/" + REALM + "/scim-provisioning/tokens").status() != 404;
+        // Built on another branch: a server without it answers 404 or 405, and the page says "not available"
+        int tokensStatus = admin.get("/admin/realms/" + REALM + "/scim-provisioning/tokens").status();
+        boolean tokens = tokensStatus != 404 && tokensStatus != 405;
         Map<String, String> env = env(server, "realm-admin");
         env.put("TARGET_URL", target.baseUrl());
         env.put("TARGET_TOKEN", TOKEN);

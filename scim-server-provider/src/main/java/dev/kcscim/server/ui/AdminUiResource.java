@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -26,6 +27,12 @@ public final class AdminUiResource {
 
     public AdminUiResource(KeycloakSession session) {
         this.session = session;
+        // Keycloak's own browser security headers (a CSP without script-src, X-Frame-Options SAMEORIGIN) would
+        // overwrite ours; this resource sets a stricter complete set itself
+        SecurityHeadersProvider headers = session.getProvider(SecurityHeadersProvider.class);
+        if (headers != null) {
+            headers.options().skipHeaders();
+        }
     }
 
     /** The page; makes sure the login client exists. Without the trailing slash, redirects to it. */
@@ -71,6 +78,7 @@ public final class AdminUiResource {
                 .header("X-Frame-Options", "DENY")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
-                .header("Cross-Origin-Opener-Policy", "same-origin");
+                .header("Cross-Origin-Opener-Policy", "same-origin")
+                .header("X-Robots-Tag", "none");
     }
 }

@@ -13,7 +13,8 @@ export class ApiError extends Error {
     this.problems = (body && Array.isArray(body.errors)) ? body.errors : [];
   }
 
-  get notAvailable() { return this.status === 404; }
+  // A server without the endpoint: 404, or 405 when another admin resource matched the path
+  get notAvailable() { return this.status === 404 || this.status === 405; }
   get forbidden() { return this.status === 403; }
 }
 
