@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installContractFakes } from './contract-fakes.mjs';
 
 const env = name => {
   const value = process.env[name];
@@ -24,6 +25,7 @@ const CONSOLE = `${BASE}/admin/${REALM}/console/`;
 const TIMEOUT = Number(process.env.STEP_TIMEOUT_MS || 60000);
 
 mkdirSync(SHOTS, { recursive: true });
+rmSync(join(SHOTS, `failure-${MODE}.png`), { force: true });
 const profile = mkdtempSync(join(tmpdir(), 'kcscim-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -90,18 +92,44 @@ async function adminFlow() {
   expect((await textOf('user')) === USER, 'the signed-in user is shown');
   expect((await page.locator('[data-testid="scim-base-url"]').inputValue()) === `${BASE}/realms/${REALM}/scim-provisioning/v2`, 'the SCIM base URL');
 
-  step('create a provisioning token');
-  if (process.env.TOKENS_AVAILABLE === 'true') {
-    await byTest('token-name').fill('entra');
-    await byTest('token-create').click();
-    const secret = await page.locator('[data-testid="token-secret"]').inputValue({ timeout: TIMEOUT });
-    expect(secret.length >= 32, 'the secret is shown once');
-    await byTest('token-row').first().waitFor();
-    console.log(`token created (secret of ${secret.length} characters shown)`);
-  } else {
+  if (process.env.TOKENS_AVAILABLE !== 'true') {
+    step('endpoints absent on this server are shown as "not available"');
     await byTest('tokens-unavailable').waitFor();
-    console.log('tokens endpoint absent on this server: "not available" shown');
+    await byTest('settings-unavailable').waitFor();
+    await byTest('mapping-unavailable').waitFor();
   }
+  await installContractFakes(page, message => console.log(message));
+  await page.reload();
+  await byTest('inbound-enabled').waitFor();
+
+  step('switch inbound SCIM off and on');
+  await byTest('inbound-enabled').click();
+  await byTest('alert-success').first().waitFor();
+  await byTest('inbound-enabled').click();
+  expect(await byTest('inbound-enabled').isChecked(), 'inbound SCIM is on');
+
+  step('create a provisioning token: the secret is shown once');
+  await byTest('token-name').fill('entra');
+  await byTest('token-create').click();
+  const secret = await byTest('token-secret').inputValue();
+  expect(secret.length >= 32, `the secret is shown (${secret.length} characters)`);
+  await page.locator('[data-testid="token-row"]', { hasText: 'entra' }).waitFor();
+
+  step('create and revoke a second token');
+  await byTest('token-name').fill('temporary');
+  await byTest('token-create').click();
+  const temporary = page.locator('[data-testid="token-row"]', { hasText: 'temporary' });
+  await temporary.waitFor();
+  await temporary.locator('[data-testid="token-revoke"]').click();
+  await temporary.locator('[data-testid="token-revoke"]').click();
+  await temporary.waitFor({ state: 'detached' });
+  expect(await byTest('token-row').count() === 1, 'one token left');
+
+  step('save the custom schema extension mapping');
+  expect(await byTest('mapping-row').count() >= 1, 'the mapping rows are shown');
+  await byTest('mapping-save').click();
+  await page.locator('[data-testid="alert-success"]', { hasText: 'Mapping saved' }).waitFor();
+  await byTest('token-create').scrollIntoViewIfNeeded();
   await shot('ui-inbound.png');
 
   step('register a target pointing at the mock SCIM server');
@@ -155,6 +183,11 @@ async function adminFlow() {
   await byTest('dead-empty').waitFor();
   await waitText('status-delivered', t => t === '2', 'two delivered changes');
   await waitText('health', t => t === 'ok', 'health ok again');
+
+  step('sync now: progress, then the drift report');
+  await byTest('target-sync').click();
+  await page.locator('[data-testid="sync-run"][data-state="done"]').waitFor();
+  await byTest('drift-report').waitFor();
   await shot('ui-target-status.png');
 
   const failed = apiStatuses.filter(([, url, status]) => status >= 400 && !/\/(tokens|settings|user-extension|sync)(\?|$)/.test(url));

@@ -80,6 +80,7 @@ function statusView(s) {
 
 function testView(r) {
   const yesNo = v => h('span', { class: `badge ${v ? 'ok' : 'failing'}` }, t(v ? 'yes' : 'no'));
+  const supported = v => h('span', { class: `badge ${v ? 'ok' : 'disabled'}` }, t(v ? 'yes' : 'no'));
   const spc = r.serviceProviderConfig || {};
   return h('div', { class: 'test-result', 'data-testid': 'test-result', 'data-ok': String(!!r.ok) },
     h('dl', { class: 'status' },
@@ -90,7 +91,7 @@ function testView(r) {
     h('h3', {}, t('test.supports')),
     h('ul', { class: 'features', 'data-testid': 'test-features' },
       ['patch', 'bulk', 'filter', 'sort', 'etag', 'changePassword'].filter(k => k in spc).map(k =>
-        h('li', {}, yesNo(spc[k]), ' ', t(`test.feature.${k}`), k === 'filter' && spc.filterMaxResults ? ` (max ${spc.filterMaxResults})` : ''))));
+        h('li', {}, supported(spc[k]), ' ', t(`test.feature.${k}`), k === 'filter' && spc.filterMaxResults ? ` (max ${spc.filterMaxResults})` : ''))));
 }
 
 /** The last sync runs, newest first, each with its progress and drift report (shape from the sync endpoint). */

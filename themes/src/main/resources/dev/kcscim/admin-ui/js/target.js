@@ -15,7 +15,8 @@ const AUTH_FIELDS = {
 export function renderTarget(main, id) {
   const isNew = id === 'new';
   const formCard = card(t(isNew ? 'target.newTitle' : 'target.editTitle'), 'target-form-card', h('p', { class: 'muted' }, t('loading')));
-  main.append(h('p', {}, h('a', { href: '#/outbound', 'data-testid': 'back' }, t('target.back'))), formCard);
+  const live = h('div', {});
+  main.append(h('p', {}, h('a', { href: '#/outbound', 'data-testid': 'back' }, t('target.back'))), live, formCard);
   let stop = () => {};
   (async () => {
     let target = { enabled: true, auth: { type: 'bearer' }, deleteMode: 'delete', on404: 'recreate', usePatch: 'auto' };
@@ -28,7 +29,7 @@ export function renderTarget(main, id) {
       }
     }
     formCard.replaceChildren(h('h2', {}, t(isNew ? 'target.newTitle' : 'target.editTitle')), form(target, isNew));
-    if (!isNew) stop = renderStatus(main, target);
+    if (!isNew) stop = renderStatus(live, target);
   })();
   return () => stop();
 }
