@@ -25,8 +25,9 @@ export async function installContractFakes(page, log) {
     const url = new URL(request.url());
     const method = request.method();
     const what = url.pathname.replace(/.*\/scim-provisioning\//, '');
-    if (!used.has(what.split('/')[0])) log(`contract stand-in used for ${what.split('/')[0]} (absent on this server)`);
-    used.add(what.split('/')[0]);
+    const endpoint = what.endsWith('/sync') ? 'sync' : what.split('/')[0];
+    if (!used.has(endpoint)) log(`contract stand-in used for ${endpoint} (absent on this server)`);
+    used.add(endpoint);
     const body = request.postData() ? JSON.parse(request.postData()) : undefined;
     if (what === 'settings') {
       const base = url.origin + url.pathname.replace(/\/admin\/realms\/([^/]+)\/.*/, '/realms/$1/scim-provisioning/v2');
