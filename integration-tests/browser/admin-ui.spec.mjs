@@ -39,6 +39,15 @@ const page = context.pages()[0] || await context.newPage();
 const apiStatuses = [];
 page.on('response', r => { if (r.url().includes('/scim-provisioning/') && r.url().includes('/admin/realms/')) apiStatuses.push([r.request().method(), r.url(), r.status()]); });
 page.on('pageerror', e => console.log(`page error: ${e.message}`));
+// Token requests of our page (not the admin console's): [grant_type, status]
+const tokenGrants = [];
+page.on('requestfinished', async request => {
+  if (!request.url().endsWith('/protocol/openid-connect/token')) return;
+  const form = new URLSearchParams(request.postData() || '');
+  if (form.get('client_id') !== 'scim-provisioning-admin-ui') return;
+  const response = await request.response();
+  tokenGrants.push([form.get('grant_type'), response ? response.status() : 0]);
+});
 
 const step = message => console.log(`step: ${message}`);
 const shot = name => page.screenshot({ path: join(SHOTS, name), fullPage: true });
@@ -189,6 +198,12 @@ async function adminFlow() {
   await page.locator('[data-testid="sync-run"][data-state="done"]').waitFor();
   await byTest('drift-report').waitFor();
   await shot('ui-target-status.png');
+
+  const refreshes = tokenGrants.filter(([grant]) => grant === 'refresh_token');
+  expect(refreshes.length > 0 && refreshes.every(([, status]) => status === 200),
+    `the access token was refreshed before it expired: ${JSON.stringify(tokenGrants)}`);
+  expect(tokenGrants.every(([, status]) => status === 200), `every token request succeeded: ${JSON.stringify(tokenGrants)}`);
+  console.log(`token requests: ${tokenGrants.length} (${refreshes.length} refreshes)`);
 
   const failed = apiStatuses.filter(([, url, status]) => status >= 400 && !/\/(tokens|settings|user-extension|sync)(\?|$)/.test(url));
   expect(failed.length === 0, `no failed admin call besides the absent endpoints: ${JSON.stringify(failed)}`);

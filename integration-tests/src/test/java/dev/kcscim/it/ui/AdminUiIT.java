@@ -45,6 +45,9 @@ class AdminUiIT {
             admin.deleteRealm(REALM);
         }
         admin.createRealm(REALM);
+        // Access tokens of 35 s: the page refreshes 30 s before expiry, so the flow exercises several refreshes
+        HttpResult lifespan = admin.put("/admin/realms/" + REALM, JSON.createObjectNode().put("accessTokenLifespan", 35));
+        assertThat(lifespan.status()).as(lifespan.toString()).isEqualTo(204);
         String realmAdmin = createUser(admin, "realm-admin");
         grantManagementRoles(admin, realmAdmin, "view-realm", "manage-realm", "view-users", "manage-users");
         createUser(admin, "no-roles");

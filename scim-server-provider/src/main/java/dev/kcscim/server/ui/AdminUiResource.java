@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -52,14 +53,14 @@ public final class AdminUiResource {
     /** Labels and help texts (the {@code themes} message bundle) as JSON. */
     @GET
     @Path("messages.json")
-    public Response messages(@HeaderParam("Accept-Language") String acceptLanguage, @jakarta.ws.rs.core.Context Request request) {
+    public Response messages(@HeaderParam("Accept-Language") String acceptLanguage, @Context Request request) {
         return cached(AdminUiAssets.messages(acceptLanguage), request);
     }
 
     /** Scripts, styles and images; revalidated on every use by their ETag. */
     @GET
     @Path("{name: .+}")
-    public Response asset(@PathParam("name") String name, @jakarta.ws.rs.core.Context Request request) {
+    public Response asset(@PathParam("name") String name, @Context Request request) {
         return AdminUiAssets.find(name).map(asset -> cached(asset, request))
                 .orElseGet(() -> secured(Response.status(Response.Status.NOT_FOUND)
                         .entity("{\"error\":\"not_found\"}").type("application/json")).build());
