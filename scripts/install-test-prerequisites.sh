@@ -2,6 +2,7 @@
 # Installs what the integration tests need beyond Java and Maven. Idempotent: safe to run before every test run.
 #  - node + npm (Debian packages), for the independent SCIM target (test-targets/scimmy, npm package SCIMMY)
 #  - the wrapper's npm dependencies, pinned by test-targets/scimmy/package-lock.json
+#  - chromium (Debian package) and playwright-core (integration-tests/browser/package-lock.json) for AdminUiIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,20 @@ fi
 if [ ! -f test-targets/scimmy/node_modules/scimmy/package.json ]; then
   echo "install-test-prerequisites: npm ci in test-targets/scimmy"
   (cd test-targets/scimmy && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# Browser test of the admin pages (AdminUiIT): Debian chromium + npm playwright-core (never a Playwright browser download)
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "install-test-prerequisites: installing chromium (Debian package)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+  else
+    echo "install-test-prerequisites: chromium missing and cannot be installed here; AdminUiIT will be skipped" >&2
+  fi
+fi
+if [ ! -f integration-tests/browser/node_modules/playwright-core/package.json ]; then
+  echo "install-test-prerequisites: npm ci in integration-tests/browser"
+  (cd integration-tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 # PostgreSQL for the two-node cluster tests (installs the Debian package only if missing)
 scripts/postgres.sh install

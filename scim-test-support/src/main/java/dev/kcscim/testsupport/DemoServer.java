@@ -14,6 +14,8 @@ public final class DemoServer {
     public static final String REALM = "demo";
     static final String CLIENT_ID = "scim-demo-client";
     static final String TOKEN_NAME = "demo-banner";
+    /** A realm admin of the demo realm for the admin pages (local demo only; the password is printed). */
+    static final String DEMO_ADMIN = "demo-admin";
 
     private DemoServer() {
     }
@@ -27,6 +29,7 @@ public final class DemoServer {
         KeycloakServer server = KeycloakServer.start(settings, KeycloakServerConfig.DEFAULT, httpPort, managementPort,
                 List.of("--db=dev-file"));
         ClientCredentials client = ensureDemoRealm(server.admin());
+        ensureDemoAdmin(server.admin());
         String token = freshProvisioningToken(server.admin());
         System.out.println(banner(server, client, token));
         int exit = server.waitForExit();
@@ -49,6 +52,28 @@ public final class DemoServer {
         String secret = AdminClient.expect(admin.get("/admin/realms/" + REALM + "/clients/" + id + "/client-secret"), 200)
                 .get("value").asText();
         return new ClientCredentials(REALM, CLIENT_ID, secret);
+    }
+
+    /** A demo-realm user holding the realm-management roles the admin pages need, unless it exists. */
+    static void ensureDemoAdmin(AdminClient admin) {
+        String users = "/admin/realms/" + REALM + "/users";
+        if (!admin.get(users + "?exact=true&username=" + DEMO_ADMIN).json().isEmpty()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode rep = HttpResult.MAPPER.createObjectNode()
+                .put("username", DEMO_ADMIN).put("enabled", true).put("email", DEMO_ADMIN + "@example.com")
+                .put("emailVerified", true).put("firstName", "Demo").put("lastName", "Admin");
+        rep.putArray("credentials").addObject().put("type", "password").put("value", DEMO_ADMIN).put("temporary", false);
+        HttpResult created = admin.post(users, rep);
+        AdminClient.expect(created, 201);
+        String location = created.header("Location");
+        String userId = location.substring(location.lastIndexOf('/') + 1);
+        String management = admin.clientUuid(REALM, "realm-management");
+        com.fasterxml.jackson.databind.node.ArrayNode roles = HttpResult.MAPPER.createArrayNode();
+        for (String role : List.of("view-realm", "manage-realm", "view-users", "manage-users")) {
+            roles.add(AdminClient.expect(admin.get("/admin/realms/" + REALM + "/clients/" + management + "/roles/" + role), 200));
+        }
+        AdminClient.expect(admin.post(users + "/" + userId + "/role-mappings/clients/" + management, roles), 204);
     }
 
     /**
@@ -76,6 +101,8 @@ public final class DemoServer {
                 " Admin console : " + server.baseUrl() + "/admin/   (user admin, password admin)",
                 " Realm         : " + REALM,
                 " SCIM base URL : " + scim,
+                " Admin pages   : " + server.baseUrl() + "/realms/" + REALM + "/scim-provisioning/admin-ui/",
+                "                 (realm admin " + DEMO_ADMIN + ", password " + DEMO_ADMIN + ")",
                 "",
                 " Try it:",
                 "   curl -s " + scim + "/ServiceProviderConfig",

@@ -72,6 +72,7 @@ class ScimSettingsIT {
         JsonNode initial = admin.get(settings).json();
         assertThat(initial.path("inboundEnabled").asBoolean()).isFalse();
         assertThat(initial.path("scimBaseUrl").asText()).isEqualTo(base);
+        assertThat(initial.path("adminUiUrl").asText()).isEqualTo(base.replace("/v2", "/admin-ui/"));
         assertScimNotFound(TestHttp.get(base + "/ServiceProviderConfig", null));
         assertScimNotFound(TestHttp.get(base + "/Schemas", null));
         assertScimNotFound(TestHttp.get(base + "/Users", token));

@@ -19,7 +19,7 @@ import org.keycloak.urls.UrlType;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/scim-provisioning/settings}: {@code {"inboundEnabled": bool, "scimBaseUrl": url}}.
+ * {@code /admin/realms/{realm}/scim-provisioning/settings}: {@code {"inboundEnabled": bool, "scimBaseUrl": url, "adminUiUrl": url}}.
  * {@code inboundEnabled} switches the realm's SCIM API on or off (off by default, see {@link InboundSettings});
  * {@code scimBaseUrl} is read-only, the URL to give an IdP (from the realm's frontend URL). Reads need
  * {@code view-realm}, writes {@code manage-realm}; a change emits an admin event.
@@ -27,7 +27,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public final class SettingsResource {
 
     private static final Logger LOG = Logger.getLogger(SettingsResource.class);
-    private static final Set<String> FIELDS = Set.of("inboundEnabled", "scimBaseUrl");
+    private static final Set<String> FIELDS = Set.of("inboundEnabled", "scimBaseUrl", "adminUiUrl");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -46,7 +46,7 @@ public final class SettingsResource {
         return AdminJson.ok(json());
     }
 
-    /** Changes {@code inboundEnabled}; {@code scimBaseUrl} may be sent back as read but is ignored. */
+    /** Changes {@code inboundEnabled}; {@code scimBaseUrl} and {@code adminUiUrl} may be sent back as read but are ignored. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -69,8 +69,10 @@ public final class SettingsResource {
         if (!root.endsWith("/")) {
             root += "/";
         }
+        String realmBase = root + "realms/" + realm.getName() + "/" + ScimServerResourceProviderFactory.PROVIDER_ID;
         return AdminJson.MAPPER.createObjectNode()
                 .put("inboundEnabled", InboundSettings.isEnabled(realm))
-                .put("scimBaseUrl", root + "realms/" + realm.getName() + "/" + ScimServerResourceProviderFactory.PROVIDER_ID + "/v2");
+                .put("scimBaseUrl", realmBase + "/v2")
+                .put("adminUiUrl", realmBase + "/admin-ui/");
     }
 }

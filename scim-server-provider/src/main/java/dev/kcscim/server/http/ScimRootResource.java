@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
 import dev.kcscim.core.error.ScimException;
 import dev.kcscim.server.query.ScimLimits;
+import dev.kcscim.core.json.ScimJson;
+import dev.kcscim.server.ui.AdminUiResource;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -90,6 +92,12 @@ public final class ScimRootResource {
     @Path("v2/" + ScimConstants.ENDPOINT_BULK)
     public BulkEndpoint bulk() {
         return new BulkEndpoint(session);
+    }
+
+    /** The admin pages (HTML, scripts, styles); see {@code dev.kcscim.server.ui}. */
+    @Path("admin-ui")
+    public AdminUiResource adminUi() {
+        return new AdminUiResource(session);
     }
 
     @GET
