@@ -111,6 +111,25 @@ class UserQueryIT {
             assertThat(userNames(query("emails eq \"person6@work.example\""))).containsExactly("Person.6");
         }
 
+        /** A user made in the admin console has only Keycloak's email: the email lookups find it too. */
+        @Test
+        void emailOfAUserMadeOutsideScimIsFound() {
+            HttpResult created = realm.admin().post(realm.adminPath("/users"), json("{'username':'console.made',"
+                    + "'enabled':true,'email':'Console.Made@Example.com','firstName':'Con','lastName':'Sole'}"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            try {
+                assertThat(userNames(query("emails.value eq \"console.made@example.com\""))).containsExactly("console.made");
+                assertThat(userNames(query("emails eq \"CONSOLE.MADE@example.com\" and name.familyName eq \"Sole\"")))
+                        .containsExactly("console.made");
+                // Entra's form: the work email of a SCIM-made user is found without scanning the realm
+                assertThat(userNames(query("emails[type eq \"work\"].value eq \"person4@work.example\""))).containsExactly("Person.4");
+                assertThat(query("emails[type eq \"work\"].value eq \"person4@home.example\"").path("totalResults").asInt()).isZero();
+            } finally {
+                String location = created.header("Location");
+                realm.admin().delete(realm.adminPath("/users/" + location.substring(location.lastIndexOf('/') + 1)));
+            }
+        }
+
         @Test
         void namesActiveIdAndCombinations() {
             assertThat(userNames(query("name.familyName eq \"family1\""))).containsExactly("Person.1", "Person.4", "Person.7");

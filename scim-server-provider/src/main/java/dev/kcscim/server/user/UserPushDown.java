@@ -2,7 +2,10 @@ package dev.kcscim.server.user;
 
 import dev.kcscim.core.filter.Compare;
 import dev.kcscim.core.filter.CompareOp;
+import dev.kcscim.core.ScimConstants;
 import dev.kcscim.core.filter.Filter;
+import dev.kcscim.core.filter.ValuePathFilter;
+import dev.kcscim.core.path.AttributePath;
 import dev.kcscim.core.json.ScimDateTime;
 import dev.kcscim.server.query.Conjuncts;
 import java.time.Instant;
@@ -14,8 +17,9 @@ import org.keycloak.models.UserModel;
 /**
  * Translates the terms of a filter's top-level {@code and} chain that Keycloak's user search can answer
  * into its parameter map (keycloak-spi-notes.md §6): {@code userName eq}, {@code name.givenName eq},
- * {@code name.familyName eq}, {@code emails[.value] eq}, {@code active eq}, {@code externalId eq},
- * {@code meta.created ge/gt/le/lt}, plus {@code id eq} and {@code groups.value eq} as alternative sources.
+ * {@code name.familyName eq}, {@code active eq}, {@code externalId eq}, {@code meta.created ge/gt/le/lt}, plus
+ * {@code id eq}, {@code groups.value eq} and an email ({@code emails[.value] eq}, or Entra's
+ * {@code emails[type eq "work"].value eq}) as alternative candidate sources.
  * {@link #exact()} says whether the database result is exactly the filter's result; otherwise it is a
  * superset and the whole filter is evaluated again in memory.
  */
@@ -24,6 +28,7 @@ final class UserPushDown {
     private final Map<String, String> params = new LinkedHashMap<>();
     private String userId;
     private String groupId;
+    private String email;
     private boolean exact = true;
     private CustomExtension custom;
 
@@ -42,6 +47,9 @@ final class UserPushDown {
         pushDown.custom = custom;
         if (filter != null) {
             for (Filter term : Conjuncts.of(filter)) {
+                if (term instanceof ValuePathFilter) {
+                    pushDown.pushEmailPath((ValuePathFilter) term);
+                }
                 if (!(term instanceof Compare) || !pushDown.push((Compare) term)) {
                     pushDown.exact = false;
                 }
@@ -62,6 +70,14 @@ final class UserPushDown {
     /** Set when the filter pins {@code groups.value eq}: candidates are that group's members. */
     String groupId() {
         return groupId;
+    }
+
+    /**
+     * Set when the filter pins an email value: candidates are the users with that Keycloak email or that SCIM
+     * email value (lower-cased); the filter is then evaluated in memory over them.
+     */
+    String email() {
+        return email;
     }
 
     boolean exact() {
@@ -86,7 +102,11 @@ final class UserPushDown {
                 return put(UserModel.LAST_NAME, value);
             }
             if (Conjuncts.isUserPath(term, "emails", "value") || Conjuncts.isUserPath(term, "emails", null)) {
-                return put(UserAttributes.EMAIL_VALUE, value.toLowerCase(Locale.ROOT));
+                // Users made outside SCIM have only Keycloak's email; both are candidate sources, then memory
+                if (email == null) {
+                    email = value.toLowerCase(Locale.ROOT);
+                }
+                return false;
             }
             if (Conjuncts.isUserPath(term, "externalId", null)) {
                 // attribute search compares lower-cased; externalId is caseExact, so this is a superset
@@ -112,6 +132,26 @@ final class UserPushDown {
             return pushCreated(op, ScimDateTime.tryParse(value));
         }
         return false;
+    }
+
+    /** {@code emails[... and value eq "x"]} (also Entra's {@code emails[type eq "work"].value eq "x"}). */
+    private void pushEmailPath(ValuePathFilter term) {
+        AttributePath path = term.path();
+        boolean emails = path.name().equalsIgnoreCase("emails") && path.subAttribute() == null
+                && (path.schemaUrn() == null || path.schemaUrn().equalsIgnoreCase(ScimConstants.SCHEMA_USER));
+        if (!emails || email != null) {
+            return;
+        }
+        for (Filter inner : Conjuncts.of(term.inner())) {
+            if (inner instanceof Compare) {
+                Compare compare = (Compare) inner;
+                if (compare.op() == CompareOp.EQ && compare.value() != null && compare.value().isTextual()
+                        && compare.path().name().equalsIgnoreCase("value") && compare.path().subAttribute() == null) {
+                    email = compare.value().asText().toLowerCase(Locale.ROOT);
+                    return;
+                }
+            }
+        }
     }
 
     /** The attribute search compares lower-cased values: exact for caseExact=false strings, else a superset. */

@@ -6,7 +6,9 @@ import dev.kcscim.core.filter.JsonFilterEvaluator;
 import dev.kcscim.server.query.ListQuery;
 import dev.kcscim.server.query.Pages;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -64,6 +66,10 @@ public final class UserQuery {
             Pages.requireScannable(members);
             return inMemory(query, session.users().getGroupMembersStream(realm, group), members, withGroups);
         }
+        if (pushDown.email() != null) {
+            List<UserModel> candidates = byEmail(pushDown.email());
+            return inMemory(query, candidates.stream(), candidates.size(), withGroups);
+        }
         if (pushDown.exact() && dbOrder) {
             List<UserModel> page = query.count() == 0 ? List.of() : session.users()
                     .searchForUserStream(realm, pushDown.params(), query.startIndex() - 1, query.count())
@@ -118,8 +124,29 @@ public final class UserQuery {
             int members = session.users().getUsersCount(realm, Set.of(group.getId()));
             return filter(query, session.users().getGroupMembersStream(realm, group), members, withGroups);
         }
+        if (pushDown.email() != null) {
+            List<UserModel> candidates = byEmail(pushDown.email());
+            return filter(query, candidates.stream(), candidates.size(), withGroups);
+        }
         int candidates = session.users().getUsersCount(realm, pushDown.params());
         return filter(query, chunked(pushDown), candidates, withGroups);
+    }
+
+    /**
+     * The users whose Keycloak email is {@code email} (exact, case-insensitive) or whose SCIM emails hold it: two
+     * indexed lookups, so {@code emails.value eq} and Entra's work-email filter never scan the realm.
+     */
+    private List<UserModel> byEmail(String email) {
+        Map<String, UserModel> users = new LinkedHashMap<>();
+        Map<String, String> byColumn = Map.of(UserModel.EMAIL, email, UserModel.EXACT, "true",
+                UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
+        session.users().searchForUserStream(realm, byColumn, 0, dev.kcscim.server.query.ScimLimits.current().maxScan())
+                .forEach(user -> users.put(user.getId(), user));
+        session.users().searchForUserByUserAttributeStream(realm, UserAttributes.EMAIL_VALUE, email)
+                .limit(dev.kcscim.server.query.ScimLimits.current().maxScan())
+                .filter(user -> user.getServiceAccountClientLink() == null)
+                .forEach(user -> users.putIfAbsent(user.getId(), user));
+        return new ArrayList<>(users.values());
     }
 
     private List<ObjectNode> filter(ListQuery query, Stream<UserModel> candidates, long bound, boolean withGroups) {

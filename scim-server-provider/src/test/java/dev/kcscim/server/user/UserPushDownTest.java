@@ -20,7 +20,6 @@ class UserPushDownTest {
                 Arguments.of("userName eq \"BJensen\"", Map.of("username", "bjensen")),
                 Arguments.of("name.givenName eq \"Barbara\" and active eq false",
                         Map.of("firstName", "Barbara", "enabled", "false")),
-                Arguments.of("emails.value eq \"B@Example.com\"", Map.of("kcscim.emailValue", "b@example.com")),
                 Arguments.of("urn:ietf:params:scim:schemas:core:2.0:User:name.familyName eq \"J\"", Map.of("lastName", "J")),
                 Arguments.of("meta.created gt \"2024-01-01T00:00:00Z\"",
                         Map.of("keycloak.session.realm.users.query.created_after", "1704067200001")));
@@ -53,6 +52,28 @@ class UserPushDownTest {
 
         assertThat(pushDown.exact()).isFalse();
         assertThat(pushDown.params()).containsAllEntriesOf(expected).hasSize(expected.size() + 2);
+    }
+
+    static Stream<Arguments> emails() {
+        return Stream.of(
+                Arguments.of("emails.value eq \"B@Example.com\"", "b@example.com"),
+                Arguments.of("emails eq \"b@example.com\"", "b@example.com"),
+                Arguments.of("emails[type eq \"work\"].value eq \"B@Example.com\"", "b@example.com"),
+                Arguments.of("emails[type eq \"work\" and value eq \"x@y.z\"] and active eq true", "x@y.z"),
+                Arguments.of("emails[type eq \"work\"]", null),
+                Arguments.of("emails[value co \"x\"]", null),
+                Arguments.of("emails.value co \"x\"", null));
+    }
+
+    /** An email pinned by the filter is a candidate source (Keycloak's email and SCIM emails), never exact. */
+    @ParameterizedTest
+    @MethodSource("emails")
+    void emailValuesAreCandidateSources(String filter, String email) {
+        UserPushDown pushDown = UserPushDown.of(FilterParser.parse(filter));
+
+        assertThat(pushDown.email()).isEqualTo(email);
+        assertThat(pushDown.exact()).isFalse();
+        assertThat(pushDown.params()).doesNotContainKey("kcscim.emailValue");
     }
 
     @Test

@@ -69,6 +69,11 @@ public final class ScimRealm {
         return name;
     }
 
+    /** The master-realm admin client this realm was made with. */
+    public AdminClient admin() {
+        return admin;
+    }
+
     public ScimTestClient scim() {
         return scim;
     }
