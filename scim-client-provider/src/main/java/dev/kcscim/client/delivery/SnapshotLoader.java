@@ -12,13 +12,18 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.GroupProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 import org.keycloak.vault.VaultStringSecret;
 
 /** Reads a {@link Snapshot} inside a transaction; null when the realm or the target no longer exists. */
 final class SnapshotLoader {
+
+    /** Keycloak's JPA store, under its cache. */
+    private static final String STORE = "jpa";
 
     private SnapshotLoader() {
     }
@@ -54,10 +59,10 @@ final class SnapshotLoader {
     static Snapshot.State state(KeycloakSession session, EntityManager em, RealmModel realm, TargetConfig target,
             ResourceKind kind, String localId) {
         if (kind == ResourceKind.USER) {
-            UserModel user = session.users().getUserById(realm, localId);
+            UserModel user = storedUser(session, realm, localId);
             return userState(session, em, realm, target, user, localId);
         }
-        GroupModel group = session.groups().getGroupById(realm, localId);
+        GroupModel group = storedGroup(session, realm, localId);
         ObjectNode desired = group == null ? null : OutboundMapper.group(group);
         boolean inScope = group != null && ScopeEvaluator.groupInScope(target.userScope(), group);
         return new Snapshot.State(kind, localId, desired, LinkStore.find(em, target.id(), kind, localId), inScope);
@@ -70,6 +75,28 @@ final class SnapshotLoader {
         boolean inScope = user != null && ScopeEvaluator.userInScope(session, realm, target.userScope(), user);
         return new Snapshot.State(ResourceKind.USER, localId, desired,
                 LinkStore.find(em, target.id(), ResourceKind.USER, localId), inScope);
+    }
+
+    /**
+     * The user as the database holds it, not Keycloak's cache: a change invalidates the cache only after its commit,
+     * so a delivery starting in between (its row already visible) would read the state from before the change,
+     * and having absorbed the change's row, never send it. Federated users are read through Keycloak's storage
+     * layer, which proxies their provider.
+     */
+    static UserModel storedUser(KeycloakSession session, RealmModel realm, String id) {
+        UserProvider store = session.getProvider(UserProvider.class, STORE);
+        UserModel stored = store == null ? null : store.getUserById(realm, id);
+        if (stored != null && stored.getFederationLink() == null) {
+            return stored;
+        }
+        return session.users().getUserById(realm, id);
+    }
+
+    /** The group as the database holds it (see {@link #storedUser}). */
+    static GroupModel storedGroup(KeycloakSession session, RealmModel realm, String id) {
+        GroupProvider store = session.getProvider(GroupProvider.class, STORE);
+        GroupModel stored = store == null ? null : store.getGroupById(realm, id);
+        return stored != null ? stored : session.groups().getGroupById(realm, id);
     }
 
     /** Replaces {@code ${vault.x}} references by their values; literals are kept. Never logged. */
