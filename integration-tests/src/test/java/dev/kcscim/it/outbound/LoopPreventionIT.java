@@ -33,6 +33,9 @@ class LoopPreventionIT {
     @BeforeAll
     static void setUp(AdminClient admin, KeycloakServer server) {
         fx = new OutboundFixture(admin, "outbound-loop");
+        HttpResult enabled = admin.put("/admin/realms/" + fx.realm + "/scim-provisioning/settings",
+                JSON.createObjectNode().put("inboundEnabled", true));
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         ClientCredentials idp = admin.createServiceAccountClient(fx.realm, "idp-sync", "manage-users", "view-users");
         inbound = new ScimTestClient(server.scimBaseUrl(fx.realm), () -> admin.clientCredentialsToken(idp));
         guardedId = fx.registerTarget(OutboundFixture.targetJson("idp", fx.target.baseUrl()).put("source", "client:idp-sync"));
