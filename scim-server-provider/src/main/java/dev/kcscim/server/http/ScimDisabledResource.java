@@ -14,7 +14,8 @@ import org.keycloak.models.KeycloakSession;
 /**
  * What {@code /realms/{realm}/scim-provisioning/...} is while the realm's SCIM API is switched off
  * ({@link dev.kcscim.server.settings.InboundSettings}): a SCIM 404 (RFC 7644 §3.12) for every method and path,
- * before any authentication, so the switched-off API looks like no API at all.
+ * before any authentication, so the switched-off API looks like no API at all. Only the admin pages
+ * ({@code admin-ui/}) stay, since they are where the API is switched on.
  */
 public final class ScimDisabledResource {
 
@@ -24,6 +25,12 @@ public final class ScimDisabledResource {
 
     public ScimDisabledResource(KeycloakSession session) {
         this.session = session;
+    }
+
+    /** The admin pages stay reachable: they are where an admin switches the SCIM API on. */
+    @Path("admin-ui")
+    public dev.kcscim.server.ui.AdminUiResource adminUi() {
+        return new dev.kcscim.server.ui.AdminUiResource(session);
     }
 
     @GET
