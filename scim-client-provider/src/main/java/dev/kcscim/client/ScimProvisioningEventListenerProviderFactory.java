@@ -5,6 +5,9 @@ import dev.kcscim.client.delivery.ScimOutboxDispatchTick;
 import dev.kcscim.client.outbox.ChangeCapture;
 import dev.kcscim.client.outbox.OutboxStore;
 import dev.kcscim.client.outbox.OutboxWriter;
+import dev.kcscim.client.targets.UrlPolicy;
+import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -28,7 +31,9 @@ import org.keycloak.timer.TimerProvider;
  * dispatcher tick is scheduled once migrations are done ({@link PostMigrationEvent}).
  *
  * <p>Options ({@code --spi-events-listener--scim-provisioning--<name>=}): {@code delivery-threads} (8; one target uses at most half of them),
- * {@code tick-interval-seconds} (10), {@code lease-seconds} (300).
+ * {@code tick-interval-seconds} (10), {@code lease-seconds} (300), and the outbound URL policy ({@link UrlPolicy}):
+ * {@code allow-http} (false: target and token URLs must be https) and {@code allowed-hosts} (empty: a comma list
+ * of host names and IP/CIDR blocks that may be reached although loopback, link-local or private).
  */
 public final class ScimProvisioningEventListenerProviderFactory implements EventListenerProviderFactory,
         ServerInfoAwareProviderFactory {
@@ -59,6 +64,9 @@ public final class ScimProvisioningEventListenerProviderFactory implements Event
         threads = Math.max(1, config.getInt("delivery-threads", threads));
         tickMillis = Math.max(1, config.getInt("tick-interval-seconds", (int) (tickMillis / 1000))) * 1000L;
         leaseMillis = Math.max(30, config.getInt("lease-seconds", (int) (leaseMillis / 1000))) * 1000L;
+        String allowed = config.get(UrlPolicy.ALLOWED_HOSTS, "");
+        UrlPolicy.install(new UrlPolicy(config.getBoolean(UrlPolicy.ALLOW_HTTP, false),
+                Arrays.asList(allowed.split(",")), InetAddress::getAllByName));
     }
 
     @Override
@@ -100,6 +108,8 @@ public final class ScimProvisioningEventListenerProviderFactory implements Event
         info.put("delivery-threads", String.valueOf(threads));
         info.put("tick-interval-seconds", String.valueOf(tickMillis / 1000));
         info.put("lease-seconds", String.valueOf(leaseMillis / 1000));
+        info.put(UrlPolicy.ALLOW_HTTP, String.valueOf(UrlPolicy.current().allowHttp()));
+        info.put(UrlPolicy.ALLOWED_HOSTS, String.join(",", UrlPolicy.current().allowedHosts()));
         return info;
     }
 

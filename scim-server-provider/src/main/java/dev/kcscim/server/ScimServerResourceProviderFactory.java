@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import dev.kcscim.server.auth.RateLimiter;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -32,6 +33,8 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
     public static final String BULK_MAX_PAYLOAD_SIZE = "bulk-max-payload-size";
     /** SPI option: seconds a paging cursor (RFC 9865) stays valid. */
     public static final String CURSOR_TIMEOUT = "cursor-timeout";
+    /** Requests per minute per provisioning token or client (node-local token bucket); 0 turns the limit off. */
+    public static final String RATE_LIMIT_PER_MINUTE = "rate-limit-per-minute";
 
     private static final Logger LOG = Logger.getLogger(ScimServerResourceProviderFactory.class);
 
@@ -50,6 +53,10 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
                 config.getInt(BULK_MAX_PAYLOAD_SIZE, defaults.bulkMaxPayloadBytes()),
                 config.getInt(CURSOR_TIMEOUT, defaults.cursorTimeoutSeconds()));
         ScimLimits.configure(limits);
+        RateLimiter.configure(new RateLimiter(config.getInt(RATE_LIMIT_PER_MINUTE, RateLimiter.DEFAULT_PER_MINUTE),
+                System::nanoTime));
+        LOG.infof("SCIM inbound rate limit: %d requests per minute per token or client on this node (0 = off)",
+                RateLimiter.current().perMinute());
         LOG.infof("SCIM inbound limits: max page size %d, max in-memory scan %d, bulk %d operations / %d bytes, "
                 + "cursor timeout %d s", limits.maxPageSize(), limits.maxScan(), limits.bulkMaxOperations(),
                 limits.bulkMaxPayloadBytes(), limits.cursorTimeoutSeconds());
@@ -68,6 +75,9 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
                 .helpText("Largest SCIM /Bulk request body in bytes; larger is answered 413").add()
                 .property().name(CURSOR_TIMEOUT).type("int").defaultValue(ScimLimits.DEFAULT.cursorTimeoutSeconds())
                 .helpText("Seconds a SCIM paging cursor (RFC 9865) stays valid; older ones are answered 400 expiredCursor").add()
+                .property().name(RATE_LIMIT_PER_MINUTE).type("int").defaultValue(RateLimiter.DEFAULT_PER_MINUTE)
+                .helpText("SCIM requests per minute per provisioning token or client on each node; more are answered "
+                        + "429 with Retry-After; 0 turns the limit off").add()
                 .build();
     }
 
@@ -77,7 +87,8 @@ public final class ScimServerResourceProviderFactory implements RealmResourcePro
         return Map.of(MAX_PAGE_SIZE, Integer.toString(limits.maxPageSize()), MAX_SCAN, Integer.toString(limits.maxScan()),
                 BULK_MAX_OPERATIONS, Integer.toString(limits.bulkMaxOperations()),
                 BULK_MAX_PAYLOAD_SIZE, Integer.toString(limits.bulkMaxPayloadBytes()),
-                CURSOR_TIMEOUT, Integer.toString(limits.cursorTimeoutSeconds()));
+                CURSOR_TIMEOUT, Integer.toString(limits.cursorTimeoutSeconds()),
+                RATE_LIMIT_PER_MINUTE, Integer.toString(RateLimiter.current().perMinute()));
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
  * The README's run command: starts Keycloak with our bundle JAR on 127.0.0.1 (port 8080 when free), keeps its
  * data in {@code .kc-demo/} between runs, makes sure the {@code demo} realm (SCIM switched on) and its SCIM client
  * exist, creates a fresh provisioning token, prints how to call the SCIM API, and stays in the foreground until Ctrl-C.
+ * Like every test server it runs with {@link KeycloakServer#LOOPBACK_TARGET_OPTIONS} (plain http and 127.0.0.1
+ * allowed by the outbound URL policy), since the demo's targets are local.
  */
 public final class DemoServer {
 

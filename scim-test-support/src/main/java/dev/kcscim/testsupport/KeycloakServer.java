@@ -13,10 +13,20 @@ import java.util.List;
  * A real Keycloak distribution run as a child process ({@code kc.sh start-dev}, H2 in memory) on free
  * 127.0.0.1 ports, with our bundle JAR in {@code providers/}. Its whole output goes to {@link #logFile()},
  * which is kept after the server stops.
+ *
+ * <p>Tests talk to loopback targets (the in-JVM mock on {@code http://127.0.0.1:<port>}, scimmy, our own server):
+ * every test server therefore runs with {@link #LOOPBACK_TARGET_OPTIONS} (plain http allowed, 127.0.0.1
+ * allow-listed by the outbound URL policy), unless its config sets an {@code allow-http} or {@code allowed-hosts}
+ * option itself, in which case only its own options apply (see TargetUrlPolicyIT).
  */
 public final class KeycloakServer implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 80;
+
+    /** The outbound URL policy options of every test server: tests talk to loopback targets over http. */
+    public static final List<String> LOOPBACK_TARGET_OPTIONS = List.of(
+            "--spi-events-listener--scim-provisioning--allow-http=true",
+            "--spi-events-listener--scim-provisioning--allowed-hosts=127.0.0.1");
 
     private final KeycloakServerConfig config;
     private final int httpPort;
@@ -58,6 +68,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--health-enabled=true",
                 "--log-level=INFO,dev.kcscim:debug"));
         command.addAll(dbArguments);
+        if (config.options().stream().noneMatch(o -> o.startsWith("--spi-events-listener--scim-provisioning--allow"))) {
+            command.addAll(LOOPBACK_TARGET_OPTIONS);
+        }
         command.addAll(config.startArguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(installation.home().toFile())

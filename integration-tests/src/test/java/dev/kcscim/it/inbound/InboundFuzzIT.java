@@ -37,6 +37,8 @@ class InboundFuzzIT {
 
     static ScimRealm realm;
     static ScimTestClient scim;
+    /** A second caller for the checks: its own rate-limit bucket, untouched by the fuzzing caller's burst. */
+    static ScimTestClient verifier;
     static final List<String> users = new ArrayList<>();
     static final List<String> groups = new ArrayList<>();
 
@@ -44,6 +46,9 @@ class InboundFuzzIT {
     static void seed(KeycloakServer server, AdminClient admin) {
         realm = ScimRealm.create(server, admin, "fuzz");
         scim = realm.scim();
+        dev.kcscim.testsupport.ClientCredentials checker = admin.createServiceAccountClient(realm.name(), "fuzz-verifier",
+                "view-users");
+        verifier = new ScimTestClient(server.scimBaseUrl(realm.name()), () -> admin.clientCredentialsToken(checker));
         for (int i = 0; i < 5; i++) {
             HttpResult user = scim.post("/Users", json("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:User'],"
                     + "'userName':'seed" + i + "','name':{'givenName':'Seed','familyName':'No" + i + "'},"
@@ -82,7 +87,12 @@ class InboundFuzzIT {
             futures.add(pool.submit(() -> {
                 HttpResult result = scim.raw(request.method(), request.path(), token, request.contentType(), request.body());
                 statuses.merge(result.status(), 1, Integer::sum);
-                if (result.status() >= 500) {
+                if (result.status() == 429) {
+                    // The caller's rate limit (a SCIM error with Retry-After): refused, not processed
+                    if (!isScimError(result) || result.header("Retry-After") == null) {
+                        notScimErrors.add("429 without SCIM body or Retry-After " + request);
+                    }
+                } else if (result.status() >= 500) {
                     serverErrors.add(result.status() + " " + request);
                 } else if (result.status() >= 400 && !isScimError(result)) {
                     notScimErrors.add(result.status() + " " + result.mediaType() + " " + request);
@@ -101,11 +111,11 @@ class InboundFuzzIT {
         assertThat(serverErrors).as("responses >= 500").isEmpty();
         assertThat(notScimErrors).as("refusals without a SCIM error body").isEmpty();
         assertThat(acceptedWrites).as("hostile writes that were accepted").isEmpty();
-        assertThat(scim.get("/ServiceProviderConfig").status()).as("server alive").isEqualTo(200);
+        assertThat(verifier.get("/ServiceProviderConfig").status()).as("server alive").isEqualTo(200);
         assertThat(snapshot()).as("seed users and groups unchanged").isEqualTo(before);
-        HttpResult all = scim.get("/Users?count=100");
+        HttpResult all = verifier.get("/Users?count=100");
         assertThat(all.json().path("totalResults").asInt()).as("no user created").isEqualTo(users.size());
-        assertThat(scim.get("/Groups?count=100").json().path("totalResults").asInt()).as("no group created")
+        assertThat(verifier.get("/Groups?count=100").json().path("totalResults").asInt()).as("no group created")
                 .isEqualTo(groups.size());
     }
 
@@ -121,10 +131,10 @@ class InboundFuzzIT {
     private static Map<String, JsonNode> snapshot() {
         Map<String, JsonNode> state = new TreeMap<>();
         for (String id : users) {
-            state.put("user " + id, scim.get("/Users/" + id).json());
+            state.put("user " + id, verifier.get("/Users/" + id).json());
         }
         for (String id : groups) {
-            state.put("group " + id, scim.get("/Groups/" + id).json());
+            state.put("group " + id, verifier.get("/Groups/" + id).json());
         }
         return state;
     }

@@ -3,6 +3,7 @@ package dev.kcscim.client.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kcscim.client.targets.TargetConfig;
+import dev.kcscim.client.targets.UrlPolicy;
 import dev.kcscim.core.ScimConstants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * SCIM requests to one target over Keycloak's shared Apache HttpClient ({@code HttpClientProvider}), which is
  * configured with Keycloak's truststore and proxy settings; the target's own connect and request timeouts are
- * applied per request. Secrets are never logged: log lines carry method, path, status, realm and target id.
+ * applied per request. Every request is first checked against the {@link UrlPolicy} after DNS resolution (a
+ * refusal is not retryable and dead-letters the change with the rule in its detail) and redirects are never
+ * followed (a 3xx is the answer). TLS verification is Keycloak's and is never turned off. Secrets are never logged: log lines carry method, path, status, realm and target id.
  */
 final class ScimHttp {
 
@@ -62,6 +65,7 @@ final class ScimHttp {
     }
 
     private ScimResponse exchange(String method, String path, JsonNode body) throws DeliveryFailure {
+        checkPolicy(target.baseUrl() + path, "baseUrl", target);
         RequestBuilder request = RequestBuilder.create(method)
                 .setUri(target.baseUrl() + path)
                 .setConfig(timeouts)
@@ -87,6 +91,17 @@ final class ScimHttp {
                     target.realmId(), target.id());
             throw new DeliveryFailure(true, null, method + " " + path + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), null);
+        }
+    }
+
+    /** Applies the {@link UrlPolicy} to {@code url} now; a refusal becomes a {@link DeliveryFailure}. */
+    static void checkPolicy(String url, String field, TargetConfig target) throws DeliveryFailure {
+        try {
+            UrlPolicy.current().checkRequest(url);
+        } catch (UrlPolicy.Refused e) {
+            LOG.warnf("Outbound URL policy refused the %s of target %s (realm %s): %s", field, target.id(),
+                    target.realmId(), e.getMessage());
+            throw new DeliveryFailure(e.transientFailure(), null, "outbound URL policy: " + field + " " + e.getMessage(), null);
         }
     }
 

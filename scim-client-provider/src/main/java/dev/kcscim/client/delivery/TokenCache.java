@@ -21,6 +21,7 @@ import org.apache.http.util.EntityUtils;
 /**
  * Access tokens of OAuth2 client-credentials targets (RFC 6749 §4.4), cached per target until 30 s before they
  * expire and dropped when the target answers 401. The client authenticates with {@code client_secret_post}.
+ * The token URL is checked against the outbound URL policy before every request; redirects are not followed.
  */
 final class TokenCache {
 
@@ -38,6 +39,7 @@ final class TokenCache {
         if (cached != null && cached.expiresAt > now) {
             return cached.value;
         }
+        ScimHttp.checkPolicy(target.tokenUrl(), "auth.tokenUrl", target);
         HttpPost post = new HttpPost(target.tokenUrl());
         post.setConfig(timeouts);
         List<NameValuePair> form = new ArrayList<>();

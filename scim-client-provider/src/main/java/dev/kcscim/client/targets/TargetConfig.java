@@ -126,6 +126,8 @@ public record TargetConfig(String id, String realmId, String name, String baseUr
             problems.add("baseUrl: is required");
         } else if (!httpUrl(url)) {
             problems.add("baseUrl: must be an absolute http or https URL");
+        } else {
+            problems.addAll(UrlPolicy.current().problems("baseUrl", url));
         }
         AuthType auth = AuthType.fromWire(model.get(AUTH_TYPE));
         if (auth == null) {
@@ -141,6 +143,8 @@ public record TargetConfig(String id, String realmId, String name, String baseUr
             require(model, CLIENT_SECRET, "auth.clientSecret", problems);
             if (!blank(model.get(TOKEN_URL)) && !httpUrl(model.get(TOKEN_URL))) {
                 problems.add("auth.tokenUrl: must be an absolute http or https URL");
+            } else if (!blank(model.get(TOKEN_URL))) {
+                problems.addAll(UrlPolicy.current().problems("auth.tokenUrl", model.get(TOKEN_URL)));
             }
         }
         range(model, CONNECT_TIMEOUT_MS, 100, 300_000, problems);

@@ -29,12 +29,17 @@ class ScimSyncAgainstMockTest {
 
     @BeforeEach
     void start() {
+        // the mock listens on http://127.0.0.1: the test policy allows exactly that, as the IT server's options do
+        dev.kcscim.client.targets.UrlPolicy.install(new dev.kcscim.client.targets.UrlPolicy(true,
+                java.util.List.of("127.0.0.1"), java.net.InetAddress::getAllByName));
         target = new MockScimTarget("tok").start();
         client = HttpClients.createDefault();
     }
 
     @AfterEach
     void stop() throws IOException {
+        dev.kcscim.client.targets.UrlPolicy.install(new dev.kcscim.client.targets.UrlPolicy(false, java.util.List.of(),
+                java.net.InetAddress::getAllByName));
         client.close();
         target.close();
     }

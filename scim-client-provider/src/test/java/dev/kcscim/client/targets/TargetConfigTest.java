@@ -24,6 +24,17 @@ class TargetConfigTest {
     }
 
     @Test
+    void theUrlPolicyAppliesToBaseAndTokenUrls() {
+        assertThat(TargetConfig.problems(model("n", Map.of("baseUrl", "http://203.0.113.9/scim/v2",
+                "authType", "oauth2_client_credentials", "tokenUrl", "https://127.0.0.1/token", "clientId", "c",
+                "clientSecret", "s"))))
+                .containsExactly("baseUrl: must use https (plain http is refused by the outbound URL policy; an operator "
+                        + "can allow it with --spi-events-listener--scim-provisioning--allow-http=true)",
+                        "auth.tokenUrl: host 127.0.0.1 is a loopback address, refused by the outbound URL policy (an "
+                        + "operator can allow it with --spi-events-listener--scim-provisioning--allowed-hosts=127.0.0.1)");
+    }
+
+    @Test
     void defaults() {
         TargetConfig config = TargetConfig.of(model("crm", Map.of("baseUrl", "https://crm.example.com/scim/v2/",
                 "authType", "bearer", "token", "t")));
@@ -72,7 +83,7 @@ class TargetConfigTest {
 
     @Test
     void validConfigurationsHaveNoProblems() {
-        assertThat(TargetConfig.problems(model("n", Map.of("baseUrl", "http://127.0.0.1:8080/scim/v2",
+        assertThat(TargetConfig.problems(model("n", Map.of("baseUrl", "https://203.0.113.9:8443/scim/v2",
                 "authType", "basic", "username", "u", "password", "${vault.p}")))).isEmpty();
         assertThat(TargetConfig.problems(model("n", Map.of("baseUrl", "https://x", "authType",
                 "oauth2_client_credentials", "tokenUrl", "https://idp/token", "clientId", "c", "clientSecret", "s",

@@ -11,7 +11,8 @@ import org.keycloak.models.RealmModel;
  * accepted by one of the authenticators (401 otherwise) and the caller must hold the right for the
  * operation (403 otherwise). Provisioning tokens are tried first (they are recognised by their prefix, so an
  * access token never reaches their database lookup). Every authenticated request records its
- * {@link InboundSource} in the session.
+ * {@link InboundSource} in the session and takes one request from that source's {@link RateLimiter} bucket
+ * (429 with {@code Retry-After} when it is empty).
  */
 public final class ScimAuth {
 
@@ -84,6 +85,7 @@ public final class ScimAuth {
             Optional<ScimCaller> caller = authenticator.authenticate(session, realm, token);
             if (caller.isPresent()) {
                 InboundSource.set(session, caller.get().source());
+                RateLimiter.current().acquire(realm.getId(), caller.get().source());
                 return caller.get();
             }
         }

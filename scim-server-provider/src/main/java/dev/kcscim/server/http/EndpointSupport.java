@@ -28,11 +28,21 @@ class EndpointSupport {
 
     /** Runs {@code action}; any exception becomes a SCIM error response and rolls the transaction back. */
     protected Response call(String method, Supplier<Response> action) {
+        long started = System.nanoTime();
+        Response response;
         try {
-            return action.get();
+            response = action.get();
         } catch (RuntimeException e) {
-            return ScimErrors.toResponse(session, method, session.getContext().getUri().getPath(), e);
+            response = ScimErrors.toResponse(session, method, session.getContext().getUri().getPath(), e);
         }
+        InboundMetrics.record(realm == null ? "?" : realm.getName(), resourceType(), method, response.getStatus(),
+                System.nanoTime() - started);
+        return response;
+    }
+
+    /** The metrics tag of this endpoint: Users, Groups, Bulk, Me or Search. */
+    private String resourceType() {
+        return getClass().getSimpleName().replace("Endpoint", "");
     }
 
     protected ScimCaller reader() {

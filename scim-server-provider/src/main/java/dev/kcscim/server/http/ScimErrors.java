@@ -2,6 +2,7 @@ package dev.kcscim.server.http;
 
 import dev.kcscim.core.ScimConstants;
 import dev.kcscim.core.error.ScimException;
+import dev.kcscim.core.error.TooManyRequestsException;
 import dev.kcscim.core.json.ScimJson;
 import dev.kcscim.core.message.ErrorResponse;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +44,9 @@ public final class ScimErrors {
         if (scim.status() == 401) {
             // RFC 6750 §3: a 401 names the scheme and the protection space
             response.header("WWW-Authenticate", "Bearer realm=\"" + realmName + "\"");
+        }
+        if (scim instanceof TooManyRequestsException tooMany) {
+            response.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
         }
         return response.build();
     }

@@ -177,7 +177,8 @@ public final class KeycloakCluster implements AutoCloseable {
     /**
      * The {@code kc.sh start --optimized} options of node {@code index} (before {@link ClusterConfig#options()}):
      * production mode over plain HTTP on 127.0.0.1, embedded Infinispan with JGroups bound to 127.0.0.1 and the
-     * default {@code jdbc-ping} discovery, node name {@code node-<index>}. Database settings and the bootstrap admin
+     * default {@code jdbc-ping} discovery, node name {@code node-<index>}, and the outbound URL policy opened for
+     * loopback http targets (tests talk to loopback targets: {@code KeycloakServer.LOOPBACK_TARGET_OPTIONS}). Database settings and the bootstrap admin
      * are passed as {@code KC_*} environment variables. {@code docker/compose.yml} mirrors these options
      * (DockerPackagingIT checks it).
      */
@@ -193,7 +194,10 @@ public final class KeycloakCluster implements AutoCloseable {
                 "--cache-embedded-network-bind-port=" + clusterPort,
                 // the Infinispan/JGroups node name, so views read "node-1, node-2" instead of host-derived names
                 "--spi-cache-embedded--default--node-name=node-" + index,
-                "--log-level=INFO,dev.kcscim:debug");
+                "--log-level=INFO,dev.kcscim:debug",
+                // tests talk to loopback targets (the mock on http://127.0.0.1:<port>)
+                "--spi-events-listener--scim-provisioning--allow-http=true",
+                "--spi-events-listener--scim-provisioning--allowed-hosts=127.0.0.1");
     }
 
     private void awaitFullView() {
