@@ -4,8 +4,6 @@ import static dev.kcscim.testsupport.scim.ScimTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
@@ -37,10 +35,10 @@ class DiscoveryWalkIT {
     static void createRealm(KeycloakServer server, AdminClient admin) {
         realm = ScimRealm.create(server, admin, "walk");
         base = server.scimBaseUrl(realm.name());
-        ObjectNode update = new ObjectMapper().createObjectNode();
-        update.putObject("attributes").put("kcscim.userExtension", json("{'id':'" + CUSTOM + "','name':'WalkUser',"
-                + "'attributes':[{'name':'costCode','type':'string','description':'Cost code'}]}").toString());
-        assertThat(admin.put(realm.adminPath(""), update).status()).isEqualTo(204);
+        String definition = json("{'id':'" + CUSTOM + "','name':'WalkUser',"
+                + "'attributes':[{'name':'costCode','type':'string','description':'Cost code'}]}").toString();
+        HttpResult updated = admin.put(realm.adminPath("/scim-provisioning/user-extension"), definition);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
     }
 
     @AfterAll
