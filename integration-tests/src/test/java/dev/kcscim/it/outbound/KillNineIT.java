@@ -104,8 +104,8 @@ class KillNineIT {
         JsonNode kcUsers = restarted.get("/admin/realms/" + realm + "/users?briefRepresentation=false&max=5000").json();
         Map<String, JsonNode> kcById = new HashMap<>();
         kcUsers.forEach(u -> kcById.put(u.path("id").asText(), u));
-        assertThat(kcById.size()).as("users Keycloak kept (at most a few last deletions lost by H2)")
-                .isBetween(USERS - DELETED, USERS - DELETED + 5);
+        assertThat(kcById.size()).as("users Keycloak kept (H2 may lose the last deletions, never a user made earlier)")
+                .isBetween(USERS - DELETED, USERS);
         assertThat(kcById.keySet()).as("users created before the kill are all in Keycloak").containsAll(ids.values());
         assertThat(target.users().size()).isEqualTo(kcById.size());
         Map<String, JsonNode> remoteByExternalId = new HashMap<>();

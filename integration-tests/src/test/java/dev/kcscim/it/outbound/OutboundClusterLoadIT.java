@@ -69,6 +69,8 @@ class OutboundClusterLoadIT {
         AdminClient one = cluster.node(1).admin();
         AdminClient two = cluster.node(2).admin();
         String[] ids = new String[USERS];
+        // A slow target until the kill, so node 2 dies with deliveries queued and leased, not with an empty queue
+        target.setLatencyMillis(250);
         long started = System.currentTimeMillis();
         parallel(i -> {
             AdminClient admin = i % 2 == 0 ? one : two;
@@ -81,6 +83,8 @@ class OutboundClusterLoadIT {
         parallel(i -> update(i % 2 == 0 ? two : one, ids[i], "First" + i));
         long queuedAtKill = status(one).path("queueDepth").asLong();
         cluster.node(2).kill();
+        target.setLatencyMillis(0);
+        assertThat(queuedAtKill).as("changes queued when node 2 was killed").isPositive();
         parallel(i -> update(one, ids[i], "Last" + i));
         parallel(i -> {
             if (i < DELETED) {
