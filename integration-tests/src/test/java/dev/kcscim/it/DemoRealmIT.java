@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.DemoServer;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
+import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakServer;
 import dev.kcscim.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DemoRealmIT {
 
     @Test
-    void demoRealmHasScimOnAndOneFreshTokenPerStart(KeycloakServer server, AdminClient admin) {
+    void demoRealmHasScimOnAndOneFreshTokenPerStart(KeycloakServer server, AdminClient admin) throws InterruptedException {
         boolean existed = admin.realmExists(DemoServer.REALM);
         try {
             DemoServer.ensureDemoRealm(admin);
@@ -32,9 +33,26 @@ class DemoRealmIT {
             assertThat(TestHttp.get(users, first).status()).isEqualTo(401);
             JsonNode tokens = admin.get("/admin/realms/" + DemoServer.REALM + "/scim-provisioning/tokens").json();
             assertThat(tokens.findValuesAsText("name")).containsOnlyOnce("demo-banner");
+
+            // The demo target: a second start gives it a fresh token, and a user made in demo reaches the downstream realm
+            String targetId = DemoServer.ensureDemoTarget(server, admin);
+            assertThat(DemoServer.ensureDemoTarget(server, admin)).isEqualTo(targetId);
+            HttpResult created = admin.post("/admin/realms/" + DemoServer.REALM + "/users",
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("username", "demo-pushed").put("enabled", true)
+                            .put("firstName", "Demo").put("lastName", "Pushed"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String downstream = "/admin/realms/" + DemoServer.DOWNSTREAM + "/users?username=demo-pushed&exact=true";
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (admin.get(downstream).json().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(admin.get(downstream).json().path(0).path("firstName").asText()).isEqualTo("Demo");
+            assertThat(admin.get("/admin/realms/" + DemoServer.REALM + "/scim-provisioning/targets/" + targetId + "/status")
+                    .json().path("deadLetters").asLong()).isZero();
         } finally {
             if (!existed) {
                 admin.deleteRealm(DemoServer.REALM);
+                admin.deleteRealm(DemoServer.DOWNSTREAM);
             }
         }
     }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The README's run command: starts Keycloak with our bundle JAR on 127.0.0.1 (port 8080 when free), keeps its
  * data in {@code .kc-demo/} between runs, makes sure the {@code demo} realm (SCIM switched on) and its SCIM client
- * exist, creates a fresh provisioning token, prints how to call the SCIM API, and stays in the foreground until Ctrl-C.
+ * exist, creates a fresh provisioning token and the demo target (realm {@value #DOWNSTREAM}, provisioned through our
+ * own SCIM API), prints how to call the SCIM API, and stays in the foreground until Ctrl-C.
  * Like every test server it runs with {@link KeycloakServer#LOOPBACK_TARGET_OPTIONS} (plain http and 127.0.0.1
  * allowed by the outbound URL policy), since the demo's targets are local.
  */
@@ -16,6 +17,10 @@ public final class DemoServer {
     public static final String REALM = "demo";
     static final String CLIENT_ID = "scim-demo-client";
     static final String TOKEN_NAME = "demo-banner";
+    /** The demo target: this server's own SCIM API in a second realm, which the demo realm provisions into. */
+    public static final String DOWNSTREAM = "demo-downstream";
+    static final String TARGET_NAME = "demo-downstream";
+    static final String TARGET_TOKEN_NAME = "demo-outbound";
     /** A realm admin of the demo realm for the admin pages (local demo only; the password is printed). */
     static final String DEMO_ADMIN = "demo-admin";
 
@@ -32,6 +37,7 @@ public final class DemoServer {
                 List.of("--db=dev-file"));
         ClientCredentials client = ensureDemoRealm(server.admin());
         ensureDemoAdmin(server.admin());
+        ensureDemoTarget(server, server.admin());
         String token = freshProvisioningToken(server.admin());
         System.out.println(banner(server, client, token));
         int exit = server.waitForExit();
@@ -54,6 +60,37 @@ public final class DemoServer {
         String secret = AdminClient.expect(admin.get("/admin/realms/" + REALM + "/clients/" + id + "/client-secret"), 200)
                 .get("value").asText();
         return new ClientCredentials(REALM, CLIENT_ID, secret);
+    }
+
+    /**
+     * The demo target: realm {@value #DOWNSTREAM} with its SCIM API on and a fresh read-write provisioning token, and in
+     * the demo realm a target {@value #TARGET_NAME} pointing at it (created, or given the fresh token). Users and
+     * groups created in {@code demo} then appear in {@value #DOWNSTREAM}, through our own outbound and inbound sides.
+     */
+    public static String ensureDemoTarget(KeycloakServer server, AdminClient admin) {
+        if (!admin.realmExists(DOWNSTREAM)) {
+            admin.createRealm(DOWNSTREAM);
+        }
+        ScimRealm.enableScim(admin, DOWNSTREAM);
+        String tokens = "/admin/realms/" + DOWNSTREAM + "/scim-provisioning/tokens";
+        for (JsonNode token : AdminClient.expect(admin.get(tokens), 200)) {
+            if (TARGET_TOKEN_NAME.equals(token.path("name").asText())) {
+                AdminClient.expect(admin.delete(tokens + "/" + token.path("id").asText()), 204);
+            }
+        }
+        String secret = ScimRealm.createToken(admin, DOWNSTREAM, TARGET_TOKEN_NAME, "read-write").path("secret").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode target = HttpResult.MAPPER.createObjectNode()
+                .put("name", TARGET_NAME).put("baseUrl", server.scimBaseUrl(DOWNSTREAM)).put("enabled", true);
+        target.putObject("auth").put("type", "bearer").put("token", secret);
+        String targets = "/admin/realms/" + REALM + "/scim-provisioning/targets";
+        for (JsonNode existing : AdminClient.expect(admin.get(targets), 200)) {
+            if (TARGET_NAME.equals(existing.path("name").asText())) {
+                String id = existing.path("id").asText();
+                AdminClient.expect(admin.put(targets + "/" + id, target), 200);
+                return id;
+            }
+        }
+        return AdminClient.expect(admin.post(targets, target), 201).path("id").asText();
     }
 
     /** A demo-realm user holding the realm-management roles the admin pages need, unless it exists. */
@@ -104,6 +141,8 @@ public final class DemoServer {
                 " Realm         : " + REALM,
                 " SCIM base URL : " + scim,
                 " Admin pages   : " + server.baseUrl() + "/realms/" + REALM + "/scim-provisioning/admin-ui/",
+                " Demo target   : realm '" + DOWNSTREAM + "' of this server, through its SCIM API: users and groups",
+                "                 created in '" + REALM + "' appear there (target '" + TARGET_NAME + "')",
                 "                 (realm admin " + DEMO_ADMIN + ", password " + DEMO_ADMIN + ")",
                 "",
                 " Try it:",
