@@ -112,10 +112,19 @@ async function adminFlow() {
   await byTest('inbound-enabled').waitFor();
 
   step('switch inbound SCIM off and on');
-  await byTest('inbound-enabled').click();
-  await byTest('alert-success').first().waitFor();
-  await byTest('inbound-enabled').click();
-  expect(await byTest('inbound-enabled').isChecked(), 'inbound SCIM is on');
+  const toggle = byTest('inbound-enabled');
+  const initially = await toggle.isChecked();
+  const flip = async () => {
+    const saved = page.waitForResponse(r => r.url().includes('/scim-provisioning/settings') && r.request().method() === 'PUT');
+    await toggle.click();
+    expect((await saved).status() === 200, 'the settings were saved');
+  };
+  await flip();
+  expect(await toggle.isChecked() === !initially, 'the switch flipped');
+  await flip();
+  expect(await toggle.isChecked() === initially, 'the switch flipped back');
+  if (!(await toggle.isChecked())) await flip();
+  expect(await toggle.isChecked(), 'inbound SCIM is on');
 
   step('create a provisioning token: the secret is shown once');
   await byTest('token-name').fill('entra');
@@ -135,6 +144,13 @@ async function adminFlow() {
   expect(await byTest('token-row').count() === 1, 'one token left');
 
   step('save the custom schema extension mapping');
+  if (await byTest('mapping-row').count() === 0) {
+    // No extension yet on this realm: define one attribute
+    await byTest('mapping-urn').fill('urn:example:params:scim:schemas:extension:acme:2.0:User');
+    await byTest('mapping-name').fill('AcmeUser');
+    await byTest('mapping-add').click();
+    await page.locator('[data-testid="mapping-row"] .m-name').first().fill('costCenter');
+  }
   expect(await byTest('mapping-row').count() >= 1, 'the mapping rows are shown');
   await byTest('mapping-save').click();
   await page.locator('[data-testid="alert-success"]', { hasText: 'Mapping saved' }).waitFor();

@@ -21,6 +21,10 @@ export async function installContractFakes(page, log) {
     if (real.status() !== 404 && real.status() !== 405) {
       return route.fulfill({ response: real });
     }
+    // Our admin API's own 404 ({"error": "not_found"}, e.g. no user extension yet): the endpoint exists
+    if (real.status() === 404 && (await real.text()).includes('"not_found"')) {
+      return route.fulfill({ response: real });
+    }
     const request = route.request();
     const url = new URL(request.url());
     const method = request.method();

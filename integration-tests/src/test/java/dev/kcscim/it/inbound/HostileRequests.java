@@ -88,11 +88,20 @@ final class HostileRequests {
     private final Random random;
     private final List<String> userIds;
     private final List<String> groupIds;
+    private final List<String> patchUserIds;
+    private final List<String> patchGroupIds;
 
-    HostileRequests(long seed, List<String> userIds, List<String> groupIds) {
+    /**
+     * {@code patchUserIds}/{@code patchGroupIds} take the PATCH-path and PATCH-body categories, where a server may
+     * tolerate an operation on a read-only path; every other write aims at {@code userIds}/{@code groupIds}.
+     */
+    HostileRequests(long seed, List<String> userIds, List<String> groupIds, List<String> patchUserIds,
+            List<String> patchGroupIds) {
         this.random = new Random(seed);
         this.userIds = userIds;
         this.groupIds = groupIds;
+        this.patchUserIds = patchUserIds;
+        this.patchGroupIds = patchGroupIds;
     }
 
     /** {@code count} requests, the categories in turn. */
@@ -178,12 +187,12 @@ final class HostileRequests {
     private Hostile badPatchPaths(int i) {
         String value = i % 2 == 0 ? "\"v\"" : "{\"value\":\"v\"}";
         String op = i % 3 == 0 ? "remove" : "replace";
-        String target = i % 4 == 0 ? "/Groups/" + group() : "/Users/" + user();
+        String target = i % 4 == 0 ? "/Groups/" + pick(patchGroupIds) : "/Users/" + pick(patchUserIds);
         return new Hostile("bad-patch-path", "PATCH", target, SCIM, patch(op, pick(PATCH_PATHS), value));
     }
 
     private Hostile badPatchBodies(int i) {
-        String target = "/Users/" + user();
+        String target = "/Users/" + pick(patchUserIds);
         String body = switch (i % 8) {
             case 0 -> "{\"schemas\":[\"" + PATCH_URN + "\"]}";
             case 1 -> "{\"schemas\":[\"" + PATCH_URN + "\"],\"Operations\":[]}";
@@ -257,6 +266,10 @@ final class HostileRequests {
 
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
+    }
+
+    private String pick(List<String> values) {
+        return values.get(random.nextInt(values.size()));
     }
 
     /** A JSON string literal; unpaired surrogates and control characters are written as escapes. */

@@ -12,6 +12,7 @@ import dev.kcscim.testsupport.KeycloakIntegrationTest;
 import dev.kcscim.testsupport.KeycloakServer;
 import dev.kcscim.testsupport.mocktarget.MockScimTarget;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,9 +82,15 @@ class AdminUiIT {
         } else {
             assertThat(output).contains("contract stand-in used for tokens");
         }
-        // Both users created in the console reached the target exactly once (bob-ui after the retry)
+        // Both users created in the console reached the target exactly once (bob-ui after the retry); the page's
+        // "Sync now" then brought the realm's other users too: the target holds exactly the realm's users
+        assertThat(target.users().all()).extracting(u -> u.path("userName").asText()).contains("alice-ui", "bob-ui");
+        List<String> realmUsers = new java.util.ArrayList<>();
+        admin.get("/admin/realms/" + REALM + "/users?max=100").json().forEach(u -> realmUsers.add(u.path("username").asText()));
         assertThat(target.users().all()).extracting(u -> u.path("userName").asText())
-                .containsExactlyInAnyOrder("alice-ui", "bob-ui");
+                .containsExactlyInAnyOrderElementsOf(realmUsers);
+        assertThat(target.requests(r -> r.is("POST", "/Users") && r.status() == 201
+                && "alice-ui".equals(r.body().path("userName").asText()))).hasSize(1);
         // The login client was created by the page with its fixed, narrow shape
         JsonNode client = admin.get("/admin/realms/" + REALM + "/clients?clientId=scim-provisioning-admin-ui").json().get(0);
         assertThat(client.path("publicClient").asBoolean()).isTrue();

@@ -62,7 +62,7 @@ export async function renderMapping(section) {
     h('table', {}, h('thead', {}, h('tr', {}, ['mapping.attribute', 'mapping.type', 'mapping.multiValued', 'mapping.keycloakAttribute', 'mapping.description', '']
       .map(k => h('th', {}, k ? t(k) : '')))), rows),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'btn secondary', onclick: () => addRow({}) }, t('mapping.add')),
+      h('button', { type: 'button', class: 'btn secondary', 'data-testid': 'mapping-add', onclick: () => addRow({}) }, t('mapping.add')),
       h('button', { type: 'submit', class: 'btn primary', 'data-testid': 'mapping-save' }, t('save'))));
   form.addEventListener('submit', save);
   clear(section, h('h2', {}, t('mapping.title')), form);
