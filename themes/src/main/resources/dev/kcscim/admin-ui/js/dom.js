@@ -36,9 +36,11 @@ export function field(label, input, help) {
     help ? h('span', { class: 'help' }, help) : null);
 }
 
-export function when(epochMs) {
-  if (!epochMs) return '—';
-  return new Date(Number(epochMs)).toLocaleString();
+export function when(value) {
+  if (!value) return '—';
+  // Epoch milliseconds (targets, dead letters) or an ISO-8601 instant (tokens)
+  const date = typeof value === 'number' || /^\d+$/.test(String(value)) ? new Date(Number(value)) : new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString();
 }
 
 /** A button that asks for a second click before running a destructive action. */
