@@ -34,6 +34,16 @@ class DemoRealmIT {
             JsonNode tokens = admin.get("/admin/realms/" + DemoServer.REALM + "/scim-provisioning/tokens").json();
             assertThat(tokens.findValuesAsText("name")).containsOnlyOnce("demo-banner");
 
+            // The demo realm admin gets a fresh random password at every start; the previous one stops working
+            String firstPassword = DemoServer.ensureDemoAdmin(admin);
+            String secondPassword = DemoServer.ensureDemoAdmin(admin);
+            assertThat(secondPassword).isNotEqualTo(firstPassword).hasSizeGreaterThanOrEqualTo(20);
+            String tokenUrl = server.baseUrl() + "/realms/" + DemoServer.REALM + "/protocol/openid-connect/token";
+            assertThat(TestHttp.postForm(tokenUrl, java.util.Map.of("grant_type", "password", "client_id", "admin-cli",
+                    "username", "demo-admin", "password", secondPassword)).status()).isEqualTo(200);
+            assertThat(TestHttp.postForm(tokenUrl, java.util.Map.of("grant_type", "password", "client_id", "admin-cli",
+                    "username", "demo-admin", "password", firstPassword)).status()).isIn(400, 401);
+
             // The demo target: a second start gives it a fresh token, and a user made in demo reaches the downstream realm
             String targetId = DemoServer.ensureDemoTarget(server, admin);
             assertThat(DemoServer.ensureDemoTarget(server, admin)).isEqualTo(targetId);

@@ -21,7 +21,7 @@ public final class DemoServer {
     public static final String DOWNSTREAM = "demo-downstream";
     static final String TARGET_NAME = "demo-downstream";
     static final String TARGET_TOKEN_NAME = "demo-outbound";
-    /** A realm admin of the demo realm for the admin pages (local demo only; the password is printed). */
+    /** A realm admin of the demo realm for the admin pages (local demo only; a random password, printed at start). */
     static final String DEMO_ADMIN = "demo-admin";
 
     private DemoServer() {
@@ -36,10 +36,10 @@ public final class DemoServer {
         KeycloakServer server = KeycloakServer.start(settings, KeycloakServerConfig.DEFAULT, httpPort, managementPort,
                 List.of("--db=dev-file"));
         ClientCredentials client = ensureDemoRealm(server.admin());
-        ensureDemoAdmin(server.admin());
+        String adminPassword = ensureDemoAdmin(server.admin());
         ensureDemoTarget(server, server.admin());
         String token = freshProvisioningToken(server.admin());
-        System.out.println(banner(server, client, token));
+        System.out.println(banner(server, client, token, adminPassword));
         int exit = server.waitForExit();
         System.out.println("Keycloak exited with code " + exit);
     }
@@ -93,16 +93,25 @@ public final class DemoServer {
         return AdminClient.expect(admin.post(targets, target), 201).path("id").asText();
     }
 
-    /** A demo-realm user holding the realm-management roles the admin pages need, unless it exists. */
-    static void ensureDemoAdmin(AdminClient admin) {
+    /**
+     * A demo-realm user holding the realm-management roles the admin pages need (created once), with a fresh random
+     * password at every start; returns that password, which only the banner shows. Never a fixed credential: this
+     * account may manage the realm's users and settings.
+     */
+    public static String ensureDemoAdmin(AdminClient admin) {
         String users = "/admin/realms/" + REALM + "/users";
-        if (!admin.get(users + "?exact=true&username=" + DEMO_ADMIN).json().isEmpty()) {
-            return;
+        String password = randomPassword();
+        JsonNode existing = AdminClient.expect(admin.get(users + "?exact=true&username=" + DEMO_ADMIN), 200);
+        if (!existing.isEmpty()) {
+            AdminClient.expect(admin.put(users + "/" + existing.get(0).path("id").asText() + "/reset-password",
+                    HttpResult.MAPPER.createObjectNode().put("type", "password").put("value", password)
+                            .put("temporary", false)), 204);
+            return password;
         }
         com.fasterxml.jackson.databind.node.ObjectNode rep = HttpResult.MAPPER.createObjectNode()
                 .put("username", DEMO_ADMIN).put("enabled", true).put("email", DEMO_ADMIN + "@example.com")
                 .put("emailVerified", true).put("firstName", "Demo").put("lastName", "Admin");
-        rep.putArray("credentials").addObject().put("type", "password").put("value", DEMO_ADMIN).put("temporary", false);
+        rep.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
         HttpResult created = admin.post(users, rep);
         AdminClient.expect(created, 201);
         String location = created.header("Location");
@@ -113,6 +122,13 @@ public final class DemoServer {
             roles.add(AdminClient.expect(admin.get("/admin/realms/" + REALM + "/clients/" + management + "/roles/" + role), 200));
         }
         AdminClient.expect(admin.post(users + "/" + userId + "/role-mappings/clients/" + management, roles), 204);
+        return password;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
@@ -129,7 +145,8 @@ public final class DemoServer {
         return ScimRealm.createToken(admin, REALM, TOKEN_NAME, "read-write").path("secret").asText();
     }
 
-    private static String banner(KeycloakServer server, ClientCredentials client, String provisioningToken) {
+    private static String banner(KeycloakServer server, ClientCredentials client, String provisioningToken,
+            String adminPassword) {
         String scim = server.scimBaseUrl(REALM);
         String tokenUrl = server.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/token";
         return String.join("\n",
@@ -143,7 +160,7 @@ public final class DemoServer {
                 " Admin pages   : " + server.baseUrl() + "/realms/" + REALM + "/scim-provisioning/admin-ui/",
                 " Demo target   : realm '" + DOWNSTREAM + "' of this server, through its SCIM API: users and groups",
                 "                 created in '" + REALM + "' appear there (target '" + TARGET_NAME + "')",
-                "                 (realm admin " + DEMO_ADMIN + ", password " + DEMO_ADMIN + ")",
+                "                 (realm admin " + DEMO_ADMIN + ", password " + adminPassword + ", new at every start)",
                 "",
                 " Try it:",
                 "   curl -s " + scim + "/ServiceProviderConfig",
