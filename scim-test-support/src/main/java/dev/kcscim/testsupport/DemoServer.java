@@ -72,13 +72,7 @@ public final class DemoServer {
             admin.createRealm(DOWNSTREAM);
         }
         ScimRealm.enableScim(admin, DOWNSTREAM);
-        String tokens = "/admin/realms/" + DOWNSTREAM + "/scim-provisioning/tokens";
-        for (JsonNode token : AdminClient.expect(admin.get(tokens), 200)) {
-            if (TARGET_TOKEN_NAME.equals(token.path("name").asText())) {
-                AdminClient.expect(admin.delete(tokens + "/" + token.path("id").asText()), 204);
-            }
-        }
-        String secret = ScimRealm.createToken(admin, DOWNSTREAM, TARGET_TOKEN_NAME, "read-write").path("secret").asText();
+        String secret = replaceToken(admin, DOWNSTREAM, TARGET_TOKEN_NAME);
         com.fasterxml.jackson.databind.node.ObjectNode target = HttpResult.MAPPER.createObjectNode()
                 .put("name", TARGET_NAME).put("baseUrl", server.scimBaseUrl(DOWNSTREAM)).put("enabled", true);
         target.putObject("auth").put("type", "bearer").put("token", secret);
@@ -136,13 +130,18 @@ public final class DemoServer {
      * previous run's token is revoked and a new one created on every start.
      */
     public static String freshProvisioningToken(AdminClient admin) {
-        String tokens = "/admin/realms/" + REALM + "/scim-provisioning/tokens";
+        return replaceToken(admin, REALM, TOKEN_NAME);
+    }
+
+    /** Revokes {@code realm}'s provisioning tokens named {@code name} and returns the secret of a new read-write one. */
+    private static String replaceToken(AdminClient admin, String realm, String name) {
+        String tokens = "/admin/realms/" + realm + "/scim-provisioning/tokens";
         for (JsonNode token : AdminClient.expect(admin.get(tokens), 200)) {
-            if (TOKEN_NAME.equals(token.path("name").asText())) {
+            if (name.equals(token.path("name").asText())) {
                 AdminClient.expect(admin.delete(tokens + "/" + token.path("id").asText()), 204);
             }
         }
-        return ScimRealm.createToken(admin, REALM, TOKEN_NAME, "read-write").path("secret").asText();
+        return ScimRealm.createToken(admin, realm, name, "read-write").path("secret").asText();
     }
 
     private static String banner(KeycloakServer server, ClientCredentials client, String provisioningToken,

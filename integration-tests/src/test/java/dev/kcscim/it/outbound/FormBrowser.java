@@ -1,9 +1,9 @@
 package dev.kcscim.it.outbound;
 
+import dev.kcscim.testsupport.TestHttp;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,7 +58,7 @@ final class FormBrowser {
     /** Posts {@code fields} as a form to the action of {@code page}'s first form. */
     Page submit(Page page, Map<String, String> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .map(e -> TestHttp.encode(e.getKey()) + "=" + TestHttp.encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(page.uri().resolve(page.formAction()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -70,7 +70,7 @@ final class FormBrowser {
         String redirect = baseUrl + "/realms/" + realm + "/account/";
         String verifier = "v" + Long.toString(System.nanoTime(), 36) + "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH";
         return baseUrl + "/realms/" + realm + "/protocol/openid-connect/" + endpoint + "?client_id=account-console"
-                + "&response_type=code&scope=openid&redirect_uri=" + enc(redirect)
+                + "&response_type=code&scope=openid&redirect_uri=" + TestHttp.encode(redirect)
                 + "&code_challenge_method=S256&code_challenge=" + challenge(verifier)
                 + (extraQuery == null ? "" : "&" + extraQuery);
     }
@@ -95,10 +95,6 @@ final class FormBrowser {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String html) {

@@ -10,21 +10,22 @@ import java.util.Set;
 import org.keycloak.services.ErrorResponseException;
 
 /**
- * JSON in and out of the inbound admin API, in the same shape as the outbound one: errors are Keycloak's admin
- * error ({@code error}, {@code errorMessage}) thrown as {@link ErrorResponseException}, so the transaction rolls back.
+ * JSON in and out of the whole {@code /admin/realms/{realm}/scim-provisioning} API (the outbound resources use it
+ * too): errors are Keycloak's admin error ({@code error}, {@code errorMessage}, and {@code errors}, one
+ * {@code field: message} per problem) thrown as {@link ErrorResponseException}, so the transaction rolls back.
  */
-final class AdminJson {
+public final class AdminJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AdminJson() {
     }
 
-    static Response ok(JsonNode body) {
+    public static Response ok(JsonNode body) {
         return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    static Response created(JsonNode body, String location) {
+    public static Response created(JsonNode body, String location) {
         return Response.status(Response.Status.CREATED).header("Location", location)
                 .entity(body.toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -38,7 +39,16 @@ final class AdminJson {
     }
 
     static ErrorResponseException error(Response.Status status, String error, String message) {
+        return error(status, error, message, null);
+    }
+
+    /** As {@link #error(Response.Status, String, String)}, listing each of {@code problems} under {@code errors}. */
+    public static ErrorResponseException error(Response.Status status, String error, String message,
+            java.util.List<String> problems) {
         ObjectNode body = MAPPER.createObjectNode().put("error", error).put("errorMessage", message);
+        if (problems != null && !problems.isEmpty()) {
+            problems.forEach(body.putArray("errors")::add);
+        }
         return new ErrorResponseException(Response.status(status).entity(body.toString())
                 .type(MediaType.APPLICATION_JSON_TYPE).build());
     }

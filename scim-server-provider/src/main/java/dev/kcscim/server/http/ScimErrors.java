@@ -38,9 +38,7 @@ public final class ScimErrors {
             LOG.debugf("SCIM %s %s in realm %s -> %d %s: %s", method, path, realmName, scim.status(),
                     scim.scimType() == null ? "" : scim.scimType().wireValue(), scim.detail());
         }
-        Response.ResponseBuilder response = Response.status(scim.status())
-                .type(ScimConstants.MEDIA_TYPE)
-                .entity(json(ErrorResponse.of(scim)));
+        Response.ResponseBuilder response = builder(scim);
         if (scim.status() == 401) {
             // RFC 6750 §3: a 401 names the scheme and the protection space
             response.header("WWW-Authenticate", "Bearer realm=\"" + realmName + "\"");
@@ -49,6 +47,14 @@ public final class ScimErrors {
             response.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
         }
         return response.build();
+    }
+
+    /**
+     * The bare SCIM error response of {@code scim} ({@code application/scim+json}, RFC 7644 §3.12), for callers
+     * outside a request's transaction such as a pre-matching filter.
+     */
+    static Response.ResponseBuilder builder(ScimException scim) {
+        return Response.status(scim.status()).type(ScimConstants.MEDIA_TYPE).entity(json(ErrorResponse.of(scim)));
     }
 
     /** The SCIM error {@code error} stands for; anything unexpected is a 500 without internals. */

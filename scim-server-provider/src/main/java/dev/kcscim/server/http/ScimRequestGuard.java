@@ -1,17 +1,12 @@
 package dev.kcscim.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.kcscim.core.ScimConstants;
-import dev.kcscim.core.message.ErrorResponse;
 import dev.kcscim.core.error.ScimException;
-import dev.kcscim.core.json.ScimJson;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +47,7 @@ public final class ScimRequestGuard implements ContainerRequestFilter {
         }
         ScimException badQuery = badQuery(request.getUriInfo().getQueryParameters());
         if (badQuery != null) {
-            request.abortWith(Response.status(badQuery.status()).type(ScimConstants.MEDIA_TYPE)
-                    .entity(json(ErrorResponse.of(badQuery))).build());
+            request.abortWith(ScimErrors.builder(badQuery).build());
         }
     }
 
@@ -95,13 +89,5 @@ public final class ScimRequestGuard implements ContainerRequestFilter {
             }
         }
         return false;
-    }
-
-    private static String json(ErrorResponse body) {
-        try {
-            return ScimJson.mapper().writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
