@@ -1,6 +1,7 @@
 package dev.kcscim.client;
 
 import dev.kcscim.client.delivery.Dispatcher;
+import dev.kcscim.client.delivery.OutboxGauges;
 import dev.kcscim.client.delivery.ScimOutboxDispatchTick;
 import dev.kcscim.client.outbox.ChangeCapture;
 import dev.kcscim.client.outbox.OutboxStore;
@@ -22,6 +23,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.services.scheduled.ScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
 /**
@@ -83,6 +85,8 @@ public final class ScimProvisioningEventListenerProviderFactory implements Event
                 TimerProvider timer = session.getProvider(TimerProvider.class);
                 timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new ScimOutboxDispatchTick(dispatcher),
                         tickMillis), tickMillis, "kcscim-outbox-dispatch");
+                // Node-local (not cluster-aware): every node refreshes its own outbox gauges
+                timer.schedule(new ScheduledTaskRunner(factory, new OutboxGauges()), tickMillis, "kcscim-outbox-gauges");
             }
             LOG.infof("SCIM outbound dispatcher %s started (%d delivery threads, tick %d s)", dispatcher.owner(),
                     threads, tickMillis / 1000);

@@ -34,6 +34,7 @@ final class RowDelivery {
 
     /** Returns the delay until this row should be looked at again, or -1 when it is finished. */
     long deliver(OutboxRow row) {
+        long started = System.nanoTime();
         Snapshot snapshot = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> SnapshotLoader.load(s, row));
         if (snapshot == null) {
             // Realm or target deleted: nothing to deliver to
@@ -44,6 +45,7 @@ final class RowDelivery {
             long next = System.currentTimeMillis() + DISABLED_RECHECK_MILLIS;
             inTransaction(em -> OutboxStore.fail(em, row.id(), owner, System.currentTimeMillis(), false, next, null,
                     "target disabled"));
+            observe(row, OutboundMetrics.Outcome.DEFERRED, null, started);
             return DISABLED_RECHECK_MILLIS;
         }
         if (snapshot.scopeProblem() != null && snapshot.row().op() != dev.kcscim.client.outbox.Operation.DELETE) {
@@ -53,6 +55,7 @@ final class RowDelivery {
                     snapshot.scopeProblem());
             inTransaction(em -> OutboxStore.fail(em, row.id(), owner, System.currentTimeMillis(), false, next, null,
                     "waiting: " + snapshot.scopeProblem()));
+            observe(row, OutboundMetrics.Outcome.DEFERRED, null, started);
             return DISABLED_RECHECK_MILLIS;
         }
         ScimSync sync = new ScimSync(new ScimHttp(snapshot.http(), snapshot.target(), tokens), patchSupport);
@@ -66,10 +69,10 @@ final class RowDelivery {
                     row.targetId());
             failure = new DeliveryFailure(true, null, "internal error: " + e.getClass().getSimpleName(), null);
         }
-        return record(snapshot, sync.changes(), failure);
+        return record(snapshot, sync.changes(), failure, started);
     }
 
-    private long record(Snapshot snapshot, List<LinkChange> changes, DeliveryFailure failure) {
+    private long record(Snapshot snapshot, List<LinkChange> changes, DeliveryFailure failure, long started) {
         OutboxRow row = snapshot.row();
         long now = System.currentTimeMillis();
         long[] retryIn = {-1};
@@ -91,17 +94,23 @@ final class RowDelivery {
             boolean dead = !failure.retryable()
                     || !RetryPolicy.withinBudget(row.createdAt(), now + delay, snapshot.target().retryBudgetMillis());
             OutboxStore.fail(em, row.id(), owner, now, dead, now + delay, failure.status(), failure.getMessage());
-            if (dead) {
-                LOG.warnf("outbox: row %d %s %s %s dead-lettered after %d attempt(s) (realm %s, target %s): %s",
-                        row.id(), row.op(), row.kind(), row.resourceId(), failures, row.realmId(), row.targetId(),
-                        failure.getMessage());
-            } else {
-                LOG.debugf("outbox: row %d retry %d in %d ms (realm %s, target %s): %s", row.id(), failures, delay,
-                        row.realmId(), row.targetId(), failure.getMessage());
-                retryIn[0] = delay;
-            }
+            retryIn[0] = dead ? -1 : delay;
         });
+        // Logged and counted once the outcome is committed (a failed commit is retried as a new attempt)
+        if (failure == null) {
+            observe(row, OutboundMetrics.Outcome.DELIVERED, null, started);
+            return -1;
+        }
+        boolean dead = retryIn[0] < 0;
+        observe(row, dead ? OutboundMetrics.Outcome.DEAD_LETTER : OutboundMetrics.Outcome.RETRY, failure.status(), started);
+        DeliveryLog.failed(row, failure, dead, retryIn[0]);
         return retryIn[0];
+    }
+
+    private static void observe(OutboxRow row, OutboundMetrics.Outcome outcome, Integer status, long started) {
+        long nanos = System.nanoTime() - started;
+        OutboundMetrics.attempt(row, outcome, nanos, System.currentTimeMillis());
+        DeliveryLog.attempt(row, outcome, status, nanos);
     }
 
     private void inTransaction(java.util.function.Consumer<EntityManager> work) {

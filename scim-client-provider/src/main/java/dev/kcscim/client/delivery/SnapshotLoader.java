@@ -33,6 +33,7 @@ final class SnapshotLoader {
         if (realm == null) {
             return null;
         }
+        OutboundMetrics.realmName(realm.getId(), realm.getName());
         ComponentModel component = Targets.find(realm, row.targetId());
         if (component == null) {
             return null;

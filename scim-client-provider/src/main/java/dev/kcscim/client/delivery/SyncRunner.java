@@ -112,7 +112,9 @@ public final class SyncRunner {
             LOG.warnf(e, "SCIM full sync %s failed (realm %s, target %s)", runId, realmId, targetId);
             error = "internal error: " + e.getClass().getSimpleName();
         }
-        finish(runId, targetId, report, error);
+        if (finish(runId, targetId, report, error)) {
+            OutboundMetrics.syncRun(realmId, targetId, error == null, report);
+        }
     }
 
     /** Persists progress and renews the lease; false (stop) when the lease was lost to another node. */
@@ -133,11 +135,13 @@ public final class SyncRunner {
         });
     }
 
-    private void finish(String runId, String targetId, DriftReport report, String error) {
-        KeycloakModelUtils.runJobInTransaction(factory, s -> {
+    /** Records the outcome; false when the run was gone or taken over by another node (it is not this node's). */
+    private boolean finish(String runId, String targetId, DriftReport report, String error) {
+        boolean ours = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> {
             EntityManager em = em(s);
             SyncRunEntity run = em.find(SyncRunEntity.class, runId);
-            if (run != null && owner.equals(run.getNode())) {
+            boolean mine = run != null && owner.equals(run.getNode());
+            if (mine) {
                 run.setStatus(error == null ? SyncRuns.DONE : SyncRuns.FAILED);
                 run.setPhase(error == null ? "done" : "failed");
                 run.setFinishedAt(System.currentTimeMillis());
@@ -146,6 +150,7 @@ public final class SyncRunner {
             }
             SyncLeases.release(em, targetId, owner);
             SyncRuns.prune(em, targetId);
+            return mine;
         });
         StringBuilder counts = new StringBuilder();
         for (DriftReport.Kind kind : DriftReport.Kind.values()) {
@@ -153,6 +158,7 @@ public final class SyncRunner {
         }
         LOG.infof("SCIM full sync %s %s (target %s):%s%s", runId, error == null ? "done" : "failed", targetId, counts,
                 error == null ? "" : " error: " + error);
+        return ours;
     }
 
     private static EntityManager em(org.keycloak.models.KeycloakSession session) {

@@ -46,6 +46,7 @@ final class SyncTarget {
                 return null;
             }
             s.getContext().setRealm(realm);
+            OutboundMetrics.realmName(realm.getId(), realm.getName());
             return new SyncTarget(factory, runId, realmId, SnapshotLoader.resolveSecrets(s, TargetConfig.of(component)),
                     s.getProvider(HttpClientProvider.class).getHttpClient());
         });

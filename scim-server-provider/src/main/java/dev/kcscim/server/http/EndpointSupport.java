@@ -10,11 +10,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /** What every SCIM endpoint needs: authentication, body reading, and turning any failure into a SCIM error. */
 class EndpointSupport {
+
+    private static final Logger LOG = Logger.getLogger(EndpointSupport.class);
 
     protected final KeycloakSession session;
     protected final RealmModel realm;
@@ -35,8 +38,14 @@ class EndpointSupport {
         } catch (RuntimeException e) {
             response = ScimErrors.toResponse(session, method, session.getContext().getUri().getPath(), e);
         }
-        InboundMetrics.record(realm == null ? "?" : realm.getName(), resourceType(), method, response.getStatus(),
-                System.nanoTime() - started);
+        long nanos = System.nanoTime() - started;
+        String realmName = realm == null ? "?" : realm.getName();
+        InboundMetrics.record(realmName, resourceType(), method, response.getStatus(), nanos);
+        if (!"GET".equals(method) && !(this instanceof SearchEndpoint) && LOG.isDebugEnabled()) {
+            // One line per inbound write: no body, no header (the caller's credential never reaches the log)
+            LOG.debugf("SCIM write %s %s realm=%s status=%d ms=%d", method, session.getContext().getUri().getPath(),
+                    realmName, response.getStatus(), nanos / 1_000_000);
+        }
         return response;
     }
 
