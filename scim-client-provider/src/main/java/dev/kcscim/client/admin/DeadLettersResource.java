@@ -50,6 +50,8 @@ public final class DeadLettersResource {
     @Path("{rowId}/retry")
     @Produces(MediaType.APPLICATION_JSON)
     public Response retryOne(@PathParam("rowId") String rowId) {
+        // The role check comes before the id is read: a caller without manage-realm learns nothing, not even a 404
+        target.auth().realm().requireManageRealm();
         return retry(rowId(rowId));
     }
 
@@ -63,6 +65,7 @@ public final class DeadLettersResource {
     @Path("{rowId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response discardOne(@PathParam("rowId") String rowId) {
+        target.auth().realm().requireManageRealm();
         return discard(rowId(rowId));
     }
 
