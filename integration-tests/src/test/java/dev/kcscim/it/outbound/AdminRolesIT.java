@@ -30,6 +30,8 @@ class AdminRolesIT {
 
     private static final String REALM = "obs-roles";
     private static final String OTHER = "obs-roles-other";
+    private static final String EXTENSION = "{\"id\":\"urn:example:params:scim:schemas:extension:roles:2.0:User\","
+            + "\"name\":\"Roles\",\"attributes\":[{\"name\":\"costCenter\",\"type\":\"string\"}]}";
 
     /** Which callers an endpoint admits. */
     enum Rule {
@@ -56,17 +58,19 @@ class AdminRolesIT {
     private static final Map<String, String> ids = new LinkedHashMap<>();
 
     @BeforeAll
-    static void setUp(KeycloakServer s, AdminClient admin) {
+    static void setUp(KeycloakServer s, AdminClient admin) throws java.io.IOException {
         server = s;
         fx = new OutboundFixture(admin, REALM);
-        ids.put("{target}", fx.registerTarget("guarded"));
         ids.put("{victim}", fx.registerTarget("deleted-by-the-test"));
+        ids.put("{target}", fx.registerTarget("guarded"));
         ids.put("{user}", fx.createUser("previewed", "Pre", "View", null));
         HttpResult token = admin.post(base() + "/tokens", JSON.createObjectNode().put("name", "existing")
                 .put("scope", "read-only"));
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
         ids.put("{token}", token.json().get("id").asText());
-        fx.awaitIdle();
+        HttpResult extension = admin.put(base() + "/user-extension", JSON.readTree(EXTENSION));
+        assertThat(extension.status()).as(extension.toString()).isEqualTo(200);
+        fx.awaitAllIdle();
         String runId = fx.startSync(fx.targetId);
         fx.awaitRun(fx.targetId, runId);
         ids.put("{run}", runId);
@@ -102,8 +106,6 @@ class AdminRolesIT {
     static Stream<Endpoint> endpoints() {
         String target = "{\"name\":\"made-by-role-test\",\"baseUrl\":\"http://127.0.0.1:9/scim/v2\",\"enabled\":false,"
                 + "\"auth\":{\"type\":\"bearer\",\"token\":\"role-test-token\"}}";
-        String extension = "{\"id\":\"urn:example:params:scim:schemas:extension:roles:2.0:User\",\"name\":\"Roles\","
-                + "\"attributes\":[{\"name\":\"costCenter\",\"type\":\"string\"}]}";
         return Stream.of(
                 new Endpoint("GET", "/targets", null, Rule.READ),
                 new Endpoint("POST", "/targets", target, Rule.WRITE),
@@ -128,7 +130,7 @@ class AdminRolesIT {
                 new Endpoint("GET", "/settings", null, Rule.READ),
                 new Endpoint("PUT", "/settings", "{\"inboundEnabled\":true}", Rule.WRITE),
                 new Endpoint("GET", "/user-extension", null, Rule.READ),
-                new Endpoint("PUT", "/user-extension", extension, Rule.WRITE),
+                new Endpoint("PUT", "/user-extension", EXTENSION, Rule.WRITE),
                 new Endpoint("DELETE", "/user-extension", null, Rule.WRITE),
                 new Endpoint("DELETE", "/tokens/{token}", null, Rule.WRITE),
                 new Endpoint("DELETE", "/targets/{victim}", null, Rule.WRITE));

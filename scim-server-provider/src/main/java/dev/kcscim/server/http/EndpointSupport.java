@@ -41,10 +41,11 @@ class EndpointSupport {
         long nanos = System.nanoTime() - started;
         String realmName = realm == null ? "?" : realm.getName();
         InboundMetrics.record(realmName, resourceType(), method, response.getStatus(), nanos);
-        if (!"GET".equals(method) && !(this instanceof SearchEndpoint) && LOG.isDebugEnabled()) {
+        String path = session.getContext().getUri().getPath();
+        if (!"GET".equals(method) && !path.endsWith("/.search") && LOG.isDebugEnabled()) {
             // One line per inbound write: no body, no header (the caller's credential never reaches the log)
-            LOG.debugf("SCIM write %s %s realm=%s status=%d ms=%d", method, session.getContext().getUri().getPath(),
-                    realmName, response.getStatus(), nanos / 1_000_000);
+            LOG.debugf("SCIM write %s %s realm=%s status=%d ms=%d", method, path, realmName, response.getStatus(),
+                    nanos / 1_000_000);
         }
         return response;
     }
