@@ -211,6 +211,26 @@ class OutboundScopeIT {
         assertThat(badRole.json().path("errorMessage").asText()).contains("scope.users.role: no realm role 'nope'");
     }
 
+    @Test
+    void serviceAccountsAreNeverProvisionedEvenToAnAllUsersTarget() {
+        MockScimTarget mock = mock();
+        String targetId = fx.registerTarget(target("all-but-robots", mock, JSON.createObjectNode().put("type", "all")));
+        ObjectNode client = JSON.createObjectNode().put("clientId", "robot").put("publicClient", false)
+                .put("serviceAccountsEnabled", true);
+        HttpResult created = fx.admin.post("/admin/realms/" + fx.realm + "/clients", client);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        fx.createUser("eve", "Eve", "Early", null);
+        await("eve provisioned", () -> mock.users().findBy("userName", "eve") != null);
+        fx.awaitAllIdle();
+        assertThat(mock.users().findBy("userName", "service-account-robot")).isNull();
+
+        JsonNode run = fx.awaitRun(targetId, fx.startSync(targetId));
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("done");
+        assertThat(mock.users().findBy("userName", "service-account-robot")).as(run.toString()).isNull();
+        assertThat(mock.users().findBy("userName", "eve")).isNotNull();
+        assertThat(mock.requests(r -> r.body() != null && r.body().toString().contains("service-account-robot"))).isEmpty();
+    }
+
     private static String createChild(String parentId, String name) {
         HttpResult created = fx.admin.post("/admin/realms/" + fx.realm + "/groups/" + parentId + "/children",
                 JSON.createObjectNode().put("name", name));

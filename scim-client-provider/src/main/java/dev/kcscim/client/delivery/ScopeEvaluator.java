@@ -27,6 +27,9 @@ public final class ScopeEvaluator {
     }
 
     public static boolean userInScope(KeycloakSession session, RealmModel realm, TargetScope scope, UserModel user) {
+        if (user.getServiceAccountClientLink() != null) {
+            return false; // a client's service account is no person: never provisioned, deprovisioned if it was
+        }
         switch (scope.users()) {
             case ALL:
                 return true;
