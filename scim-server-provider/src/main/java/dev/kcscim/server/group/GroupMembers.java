@@ -141,7 +141,7 @@ final class GroupMembers {
 
     /** Direct membership only; {@code isMemberOf} would also count membership through a subgroup. */
     private boolean isDirectMember(UserModel user) {
-        return user.getGroupsStream().anyMatch(group -> group.getId().equals(target.getId()));
+        return OrgContext.groupsOf(session, user).anyMatch(group -> group.getId().equals(target.getId()));
     }
 
     private void addChild(GroupModel child) {

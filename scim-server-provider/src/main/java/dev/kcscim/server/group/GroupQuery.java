@@ -162,7 +162,7 @@ public final class GroupQuery {
     private boolean isDirectMember(GroupModel group, String memberId) {
         UserModel user = session.users().getUserById(realm, memberId);
         if (user != null) {
-            return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
+            return OrgContext.groupsOf(session, user).anyMatch(g -> g.getId().equals(group.getId()));
         }
         GroupModel child = session.groups().getGroupById(realm, memberId);
         return child != null && group.getId().equals(child.getParentId());
@@ -171,7 +171,7 @@ public final class GroupQuery {
     private Stream<GroupModel> groupsOf(String memberId) {
         UserModel user = session.users().getUserById(realm, memberId);
         if (user != null) {
-            return user.getGroupsStream().collect(Collectors.toList()).stream();
+            return OrgContext.groupsOf(session, user).collect(Collectors.toList()).stream();
         }
         GroupModel child = session.groups().getGroupById(realm, memberId);
         return child == null || child.getParent() == null ? Stream.empty() : Stream.of(child.getParent());

@@ -96,6 +96,18 @@ public final class OrgContext {
         return organization == null ? null : provider(session).getOrganizationGroup(organization);
     }
 
+    /**
+     * The groups {@code user} is a direct member of, as far as the request may see them: Keycloak's
+     * {@code UserModel#getGroupsStream} on the realm API; inside an organization its groups the user belongs to
+     * ({@code OrganizationProvider#getOrganizationGroupsByMember}), since a user's own group stream leaves
+     * organization groups out.
+     */
+    public static Stream<GroupModel> groupsOf(KeycloakSession session, UserModel user) {
+        OrganizationModel organization = current(session);
+        return organization == null ? user.getGroupsStream()
+                : provider(session).getOrganizationGroupsByMember(organization, user);
+    }
+
     /** The organization's own groups, at every level, at most {@code max}. */
     public static Stream<GroupModel> groups(KeycloakSession session, int max) {
         return provider(session).searchGroupsByName(current(session), "", false, 0, max);

@@ -79,7 +79,7 @@ public final class UserMapper {
         }
         // groups are always read: they are part of the version even when the response leaves them out
         ArrayNode groups = json.putArray("groups");
-        user.getGroupsStream().filter(group -> OrgContext.sees(session, group)).forEach(group -> groups.add(groupRef(group)));
+        OrgContext.groupsOf(session, user).forEach(group -> groups.add(groupRef(group)));
         ObjectNode enterprise = enterprise(user);
         if (!enterprise.isEmpty()) {
             schemas.add(ScimConstants.SCHEMA_ENTERPRISE_USER);
