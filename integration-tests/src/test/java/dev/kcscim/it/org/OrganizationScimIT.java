@@ -276,6 +276,13 @@ class OrganizationScimIT {
     }
 
     @Test
+    void hostileRequestsGetScimErrorsOnTheOrganizationsUrlToo() {
+        assertScimError(acme.raw("POST", "/Users", acmeSecret, "multipart/form-data; boundary=x", "--x--"), 415, null);
+        assertScimError(acme.raw("GET", "/Users?filter=userName%20eq%20%22a%00%22", acmeSecret, null, null), 400, "invalidFilter");
+        assertScimError(acme.raw("POST", "/Users", acmeSecret, "application/scim+json", "{\"userName\":"), 400, "invalidSyntax");
+    }
+
+    @Test
     void discoveryDocumentsNameTheOrganizationsLocations() {
         String base = Orgs.baseUrl(server, realm.name(), "acme");
         HttpResult config = TestHttp.get(base + "/ServiceProviderConfig", null);
