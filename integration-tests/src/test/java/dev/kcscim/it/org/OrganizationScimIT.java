@@ -276,6 +276,22 @@ class OrganizationScimIT {
     }
 
     @Test
+    void aUserCreatedInAnOrganizationNeedsAnEmailAndCanThenBeDeactivated() {
+        // Keycloak validates every change of a managed member against its email, so one without is refused up front
+        assertScimError(acme.post("/Users", json("{'userName':'no.mail'}")), 400, "invalidValue");
+        assertThat(realm.scim().get("/Users?filter=" + TestHttp.encode("userName eq \"no.mail\"")).json()
+                .path("totalResults").asInt()).isZero();
+        String gina = createUser(acme, "gina.acme", "acme.test");
+        HttpResult deactivated = acme.patch("/Users/" + gina, patchOps("{'op':'replace','path':'active','value':false}"));
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+        assertThat(deactivated.json().path("active").asBoolean(true)).isFalse();
+        HttpResult replaced = acme.put("/Users/" + gina, json("{'userName':'gina.acme','active':true,"
+                + "'emails':[{'value':'gina@acme.test','primary':true}]}"));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.json().path("emails").get(0).path("value").asText()).isEqualTo("gina@acme.test");
+    }
+
+    @Test
     void hostileRequestsGetScimErrorsOnTheOrganizationsUrlToo() {
         assertScimError(acme.raw("POST", "/Users", acmeSecret, "multipart/form-data; boundary=x", "--x--"), 415, null);
         assertScimError(acme.raw("GET", "/Users?filter=userName%20eq%20%22a%00%22", acmeSecret, null, null), 400, "invalidFilter");

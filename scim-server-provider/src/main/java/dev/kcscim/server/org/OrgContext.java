@@ -53,7 +53,7 @@ public final class OrgContext {
         if (organizationId != null) {
             OrganizationModel organization = provider(session).getById(organizationId);
             if (organization == null) {
-                throw new IllegalStateException("organization " + organizationId + " disappeared during the request");
+                throw dev.kcscim.core.error.ScimException.notFound("The organization was removed during the request");
             }
             enter(session, organization);
         }

@@ -42,6 +42,12 @@ public final class UserService {
     /** POST /Users: the created resource. */
     public ObjectNode create(ObjectNode body, ScimAudit audit) {
         UserModel user = writer.create(body);
+        if (OrgContext.current(session) != null && (user.getEmail() == null || user.getEmail().isBlank())) {
+            // Keycloak validates every later change of a managed member against its email ("Email not set");
+            // refusing now (the error rolls the creation back) beats a user nobody can update
+            throw ScimException.invalidValue("A user created through an organization's endpoint needs an email "
+                    + "(emails[primary eq true].value): Keycloak requires one of the organization's managed members");
+        }
         OrgContext.admit(session, user);
         ObjectNode json = mapper.toJson(user, true);
         audit.user(OperationType.CREATE, user.getId(), json);
