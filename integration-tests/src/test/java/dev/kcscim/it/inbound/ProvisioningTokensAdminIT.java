@@ -95,7 +95,7 @@ class ProvisioningTokensAdminIT {
             List<String> fields = new ArrayList<>();
             token.fieldNames().forEachRemaining(fields::add);
             assertThat(fields).containsExactlyInAnyOrder("id", "name", "prefix", "scope", "created", "createdBy", "expires",
-                    "lastUsed", "expired");
+                    "lastUsed", "expired", "organizationId");
             if (token.path("name").asText().equals("listed")) {
                 listed = token;
             }

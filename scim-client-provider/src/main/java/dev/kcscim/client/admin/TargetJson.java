@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.client.targets.Scim2TargetProviderFactory;
 import dev.kcscim.client.targets.TargetConfig;
+import dev.kcscim.client.targets.TargetScope;
 import dev.kcscim.client.targets.Targets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,7 +42,7 @@ final class TargetJson {
             "clientSecret", TargetConfig.CLIENT_SECRET, "scope", TargetConfig.SCOPE);
     private static final List<String> KNOWN = List.of("id", "name", "enabled", "auth", "baseUrl", "connectTimeoutMs",
             "requestTimeoutMs", "deleteMode", "on404", "usePatch", "retryBudgetHours", "scope", "mapping", "source",
-            "orphanPolicy", "syncIntervalSeconds");
+            "orphanPolicy", "syncIntervalSeconds", "organizationId");
 
     private TargetJson() {
     }
@@ -75,6 +76,7 @@ final class TargetJson {
         }
         json.put("orphanPolicy", config.orphanPolicy().name().toLowerCase(Locale.ROOT));
         json.put("syncIntervalSeconds", config.syncIntervalSeconds());
+        json.put("organizationId", model.get(TargetScope.OWNER_ORGANIZATION));
         return json;
     }
 
@@ -116,6 +118,14 @@ final class TargetJson {
         for (Map.Entry<String, String> member : PLAIN.entrySet()) {
             put(model, member.getValue(), text(json, member.getKey(), member.getKey(), problems));
         }
+        // the owning organization: fixed at creation, as a tenant's target must not move to another tenant
+        String owner = existing != null ? existing.get(TargetScope.OWNER_ORGANIZATION)
+                : text(json, "organizationId", "organizationId", problems);
+        if (existing != null && json.has("organizationId")
+                && !java.util.Objects.equals(owner, json.get("organizationId").isNull() ? null : json.get("organizationId").asText())) {
+            problems.add("organizationId: cannot change; create a new target for another organization");
+        }
+        put(model, TargetScope.OWNER_ORGANIZATION, owner);
         ScopeJson.toModel(json.get("scope"), model, problems);
         ScopeJson.mappingToModel(json.get("mapping"), model, problems);
         JsonNode auth = json.get("auth");

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * {@code /admin/realms/{realm}/scim-provisioning/targets}: list and create targets. Targets are realm components
  * (see {@code docs/outbound.md}); reads need {@code view-realm}, writes {@code manage-realm}, because a target
- * holds credentials and receives every user of the realm.
+ * holds credentials and receives every user of the realm. A target created with {@code organizationId} belongs to
+ * that organization (its users are the organization's members); {@code GET ?organizationId=} lists its targets.
  */
 public final class TargetsResource {
 
@@ -47,10 +49,12 @@ public final class TargetsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list() {
+    public Response list(@QueryParam("organizationId") String organizationId) {
         auth.realm().requireViewRealm();
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         Targets.all(realm).stream()
+                .filter(model -> organizationId == null
+                        || organizationId.equals(model.get(dev.kcscim.client.targets.TargetScope.OWNER_ORGANIZATION)))
                 .sorted(Comparator.comparing(ComponentModel::getName, Comparator.nullsLast(String::compareTo)))
                 .forEach(model -> list.add(TargetJson.toJson(model)));
         return AdminResponses.ok(list);

@@ -9,7 +9,9 @@ import org.keycloak.component.ComponentModel;
  * Which users and groups one target receives. Users: everyone ({@code all}), members of chosen groups (optionally
  * with their subgroups), holders of a realm or client role (directly, through a group or a composite), or members
  * of a Keycloak Organization. Groups: {@code none}, the {@code chosen} ones, or {@code all}. A membership is pushed
- * only when both its user and its group are in scope. Stored as flat component config keys.
+ * only when both its user and its group are in scope. Stored as flat component config keys. A target owned by an
+ * organization ({@link #OWNER_ORGANIZATION}) always has the organization user scope for its owner and groups
+ * {@code none} (default) or {@code chosen}.
  *
  * @param roleClientId the clientId owning {@code roleName}; null for a realm role
  */
@@ -24,6 +26,11 @@ public record TargetScope(Users users, List<String> userGroupIds, boolean includ
     public static final String ORGANIZATION = "scopeOrganization";
     public static final String GROUPS = "scopeGroups";
     public static final String GROUP_IDS = "scopeGroupIds";
+    /**
+     * The organization that owns the target (its customer's own downstream app): its user scope is always that
+     * organization's members, and its group scope never {@code all} (realm groups are not the customer's).
+     */
+    public static final String OWNER_ORGANIZATION = "ownerOrganization";
 
     /** Everything: today's behaviour, and the default. */
     public static final TargetScope ALL = new TargetScope(Users.ALL, List.of(), true, null, null, null, Groups.ALL,
@@ -46,6 +53,12 @@ public record TargetScope(Users users, List<String> userGroupIds, boolean includ
     }
 
     public static TargetScope of(ComponentModel model) {
+        String owner = blankToNull(model.get(OWNER_ORGANIZATION));
+        if (owner != null) {
+            Groups groups = TargetConfig.enumOr(Groups.class, model.get(GROUPS), Groups.NONE);
+            return new TargetScope(Users.ORGANIZATION, List.of(), true, null, null, owner,
+                    groups == Groups.ALL ? Groups.NONE : groups, list(model, GROUP_IDS));
+        }
         return new TargetScope(TargetConfig.enumOr(Users.class, model.get(USERS), Users.ALL),
                 list(model, USER_GROUPS), !"false".equalsIgnoreCase(model.get(INCLUDE_SUBGROUPS)),
                 blankToNull(model.get(ROLE)), blankToNull(model.get(ROLE_CLIENT)),
@@ -78,6 +91,21 @@ public record TargetScope(Users users, List<String> userGroupIds, boolean includ
         }
         if (groupMode == Groups.CHOSEN && list(model, GROUP_IDS).isEmpty()) {
             problems.add("scope.groups.ids: name at least one group id");
+        }
+        String owner = blankToNull(model.get(OWNER_ORGANIZATION));
+        if (owner != null) {
+            if (mode != null && mode != Users.ORGANIZATION) {
+                problems.add("scope.users.type: a target owned by an organization always receives that organization's"
+                        + " members (type organization)");
+            }
+            String named = blankToNull(model.get(ORGANIZATION));
+            if (named != null && !named.equals(owner)) {
+                problems.add("scope.users.organization: must be the owning organization " + owner);
+            }
+            if (groupMode == Groups.ALL) {
+                problems.add("scope.groups.type: a target owned by an organization cannot receive all realm groups;"
+                        + " use none or chosen");
+            }
         }
         return problems;
     }

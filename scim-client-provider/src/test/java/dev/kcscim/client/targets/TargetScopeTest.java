@@ -58,4 +58,46 @@ class TargetScopeTest {
                 "scope.users.type: must be one of all, groups, role, organization",
                 "scope.groups.type: must be one of none, chosen, all");
     }
+
+    @Test
+    void anOrganizationsTargetAlwaysReceivesItsMembersAndNoRealmGroups() {
+        ComponentModel owned = model();
+        owned.getConfig().putSingle(TargetScope.OWNER_ORGANIZATION, "org-a");
+        TargetScope scope = TargetScope.of(owned);
+        assertThat(scope.users()).isEqualTo(TargetScope.Users.ORGANIZATION);
+        assertThat(scope.organizationId()).isEqualTo("org-a");
+        assertThat(scope.groups()).isEqualTo(TargetScope.Groups.NONE);
+        assertThat(TargetScope.problems(owned)).isEmpty();
+
+        ComponentModel chosen = model();
+        chosen.getConfig().putSingle(TargetScope.OWNER_ORGANIZATION, "org-a");
+        chosen.getConfig().putSingle(TargetScope.USERS, "organization");
+        chosen.getConfig().putSingle(TargetScope.ORGANIZATION, "org-a");
+        chosen.getConfig().putSingle(TargetScope.GROUPS, "chosen");
+        chosen.getConfig().add(TargetScope.GROUP_IDS, "g1");
+        assertThat(TargetScope.of(chosen).groups()).isEqualTo(TargetScope.Groups.CHOSEN);
+        assertThat(TargetScope.of(chosen).groupIds()).containsExactly("g1");
+        assertThat(TargetScope.problems(chosen)).isEmpty();
+    }
+
+    @Test
+    void anOrganizationsTargetRefusesAnotherUserScopeOrAllGroups() {
+        ComponentModel widened = model();
+        widened.getConfig().putSingle(TargetScope.OWNER_ORGANIZATION, "org-a");
+        widened.getConfig().putSingle(TargetScope.USERS, "all");
+        widened.getConfig().putSingle(TargetScope.GROUPS, "all");
+        assertThat(TargetScope.problems(widened)).containsExactly(
+                "scope.users.type: a target owned by an organization always receives that organization's members (type organization)",
+                "scope.groups.type: a target owned by an organization cannot receive all realm groups; use none or chosen");
+        // even if stored anyway, the effective scope stays the owner's members without realm groups
+        assertThat(TargetScope.of(widened).users()).isEqualTo(TargetScope.Users.ORGANIZATION);
+        assertThat(TargetScope.of(widened).groups()).isEqualTo(TargetScope.Groups.NONE);
+
+        ComponentModel other = model();
+        other.getConfig().putSingle(TargetScope.OWNER_ORGANIZATION, "org-a");
+        other.getConfig().putSingle(TargetScope.USERS, "organization");
+        other.getConfig().putSingle(TargetScope.ORGANIZATION, "org-b");
+        assertThat(TargetScope.problems(other)).containsExactly("scope.users.organization: must be the owning organization org-a");
+        assertThat(TargetScope.of(other).organizationId()).isEqualTo("org-a");
+    }
 }

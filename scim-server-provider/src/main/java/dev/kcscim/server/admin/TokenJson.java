@@ -12,17 +12,18 @@ import java.util.Set;
 /**
  * The admin API's form of a provisioning token: {@code id}, {@code name}, {@code prefix} (the first characters of
  * the secret, for recognition), {@code scope}, {@code created}, {@code createdBy}, {@code expires},
- * {@code lastUsed} (ISO-8601 UTC; null when unset) and {@code expired}. Never the secret or its hash.
+ * {@code lastUsed} (ISO-8601 UTC; null when unset), {@code expired} and {@code organizationId} (the organization
+ * whose SCIM base URL the token works on; null for a realm token). Never the secret or its hash.
  */
 final class TokenJson {
 
     /** Fields a create request may have. */
-    static final Set<String> CREATE_FIELDS = Set.of("name", "scope", "expiresAt", "expiresInDays");
+    static final Set<String> CREATE_FIELDS = Set.of("name", "scope", "expiresAt", "expiresInDays", "organizationId");
     static final int MAX_NAME = 255;
     static final int MAX_DAYS = 3650;
 
     /** A validated create request. */
-    record CreateRequest(String name, TokenScope scope, Long expiresAt) {
+    record CreateRequest(String name, TokenScope scope, Long expiresAt, String organizationId) {
     }
 
     private TokenJson() {
@@ -39,6 +40,7 @@ final class TokenJson {
         json.put("expires", token.getExpiresAt() == null ? null : instant(token.getExpiresAt()));
         json.put("lastUsed", token.getLastUsedAt() == null ? null : instant(token.getLastUsedAt()));
         json.put("expired", token.getExpiresAt() != null && token.getExpiresAt() <= now);
+        json.put("organizationId", token.getOrganizationId());
         return json;
     }
 
@@ -56,7 +58,12 @@ final class TokenJson {
         if (scope == null) {
             throw AdminJson.badRequest("'scope' is required: \"read-only\" or \"read-write\"");
         }
-        return new CreateRequest(name.asText().trim(), scope, expiry(json, now));
+        JsonNode organization = json.get("organizationId");
+        if (organization != null && !organization.isNull() && (!organization.isTextual() || organization.asText().isBlank())) {
+            throw AdminJson.badRequest("'organizationId' must be the id of an organization of this realm, or null");
+        }
+        return new CreateRequest(name.asText().trim(), scope, expiry(json, now),
+                organization == null || organization.isNull() ? null : organization.asText());
     }
 
     private static Long expiry(ObjectNode json, long now) {

@@ -12,12 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -26,7 +29,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * lists and reads never show it; DELETE revokes at once. Reads need {@code view-realm}, writes
  * {@code manage-realm}: a token grants SCIM access to every user of the realm. Creating a {@code read-only} token
  * also needs {@code view-users}, a {@code read-write} one {@code manage-users}, since the token acts for its creator.
- * Create and revoke emit admin events.
+ * Create and revoke emit admin events. A create with {@code organizationId} makes an organization token: it works
+ * only on {@code /realms/{realm}/scim-provisioning/organizations/{alias}/v2}; {@code GET ?organizationId=} lists an
+ * organization's tokens.
  */
 public final class TokensResource {
 
@@ -44,11 +49,13 @@ public final class TokensResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list() {
+    public Response list(@QueryParam("organizationId") String organizationId) {
         auth.realm().requireViewRealm();
         long now = System.currentTimeMillis();
         ArrayNode list = AdminJson.MAPPER.createArrayNode();
-        tokens().list().forEach(token -> list.add(TokenJson.toJson(token, now)));
+        tokens().list().stream()
+                .filter(token -> organizationId == null || organizationId.equals(token.getOrganizationId()))
+                .forEach(token -> list.add(TokenJson.toJson(token, now)));
         return AdminJson.ok(list);
     }
 
@@ -65,6 +72,9 @@ public final class TokensResource {
                     + " token needs its creator to hold realm-management "
                     + (request.scope().canWrite() ? "manage-users" : "view-users") + " as well");
         }
+        if (request.organizationId() != null) {
+            requireOrganization(request.organizationId());
+        }
         ProvisioningTokens tokens = tokens();
         if (tokens.nameTaken(request.name())) {
             throw AdminJson.error(Response.Status.CONFLICT, "conflict",
@@ -72,7 +82,8 @@ public final class TokensResource {
         }
         ProvisioningTokens.Created created;
         try {
-            created = tokens.create(request.name(), request.scope(), request.expiresAt(), auth.adminAuth());
+            created = tokens.create(request.name(), request.scope(), request.expiresAt(), auth.adminAuth(),
+                    request.organizationId());
         } catch (PersistenceException raced) {
             // a concurrent create with the same name won the unique constraint
             throw AdminJson.error(Response.Status.CONFLICT, "conflict",
@@ -80,8 +91,8 @@ public final class TokensResource {
         }
         ObjectNode json = TokenJson.toJson(created.token(), now);
         AdminAudit.send(session, realm, auth, AdminAudit.TOKEN, OperationType.CREATE, json, "tokens", created.token().getId());
-        LOG.infof("SCIM provisioning token %s (%s) created in realm %s", created.token().getId(), request.scope().wire(),
-                realm.getName());
+        LOG.infof("SCIM provisioning token %s (%s) created in realm %s for organization %s", created.token().getId(),
+                request.scope().wire(), realm.getName(), request.organizationId());
         ObjectNode withSecret = json.deepCopy().put("secret", created.secret());
         return AdminJson.created(withSecret,
                 session.getContext().getUri().getAbsolutePathBuilder().path(created.token().getId()).build().toString());
@@ -105,6 +116,27 @@ public final class TokensResource {
         AdminAudit.send(session, realm, auth, AdminAudit.TOKEN, OperationType.DELETE, json, "tokens", id);
         LOG.infof("SCIM provisioning token %s revoked in realm %s", id, realm.getName());
         return Response.noContent().build();
+    }
+
+    /**
+     * An organization token needs organizations switched on in the realm, an existing organization, and the right to
+     * manage it (Keycloak's {@code orgs().canManage}, which fine-grained admin permissions v2 can grant per
+     * organization); the realm-wide requirements above still apply, since the token acts with its creator's rights.
+     */
+    private void requireOrganization(String organizationId) {
+        if (!realm.isOrganizationsEnabled()) {
+            throw AdminJson.badRequest("Organizations are disabled in realm '" + realm.getName()
+                    + "'; enable them before creating an organization token");
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel organization = organizationId.length() > 36 ? null : organizations.getById(organizationId);
+        if (organization == null) {
+            throw AdminJson.badRequest("'organizationId' names no organization of realm '" + realm.getName() + "'");
+        }
+        if (!auth.orgs().canManage(organization)) {
+            throw AdminJson.error(Response.Status.FORBIDDEN, "forbidden",
+                    "Creating a token for organization '" + organization.getAlias() + "' needs the right to manage it");
+        }
     }
 
     private ProvisioningTokenEntity find(String id) {

@@ -2,6 +2,7 @@ package dev.kcscim.server.auth;
 
 import dev.kcscim.core.error.ScimException;
 import dev.kcscim.server.jpa.ProvisioningTokenEntity;
+import dev.kcscim.server.org.OrgContext;
 import dev.kcscim.server.token.ProvisioningTokens;
 import dev.kcscim.server.token.TokenScope;
 import dev.kcscim.server.token.TokenSecrets;
@@ -26,6 +27,8 @@ import org.keycloak.services.resources.admin.AdminAuth;
  * at the time of the request: reads need the admin's {@code view-users}, writes a {@code read-write} token and the
  * admin's {@code manage-users} (403 with the reason otherwise). These are checked as admin roles held by the
  * account; fine-grained admin permissions are not evaluated for provisioning tokens (they need an access token).
+ * A token bound to an organization is accepted only on that organization's base URL ({@link OrgContext}), and a
+ * realm token only on the realm's: anything else is 401, so one tenant's token never reaches another's data.
  */
 final class ProvisioningTokenAuthenticator implements ScimAuthenticator {
 
@@ -41,6 +44,15 @@ final class ProvisioningTokenAuthenticator implements ScimAuthenticator {
         if (found.getExpiresAt() != null && found.getExpiresAt() <= now) {
             throw ScimException.unauthorized("The provisioning token '" + found.getName() + "' expired at "
                     + Instant.ofEpochMilli(found.getExpiresAt()));
+        }
+        String organization = OrgContext.id(session);
+        if (!java.util.Objects.equals(organization, found.getOrganizationId())) {
+            // an organization's token works on that organization's URL only, a realm token on the realm URL only
+            throw ScimException.unauthorized(found.getOrganizationId() == null
+                    ? "The provisioning token '" + found.getName() + "' is a realm token; it is not valid for this "
+                    + "organization's SCIM endpoint"
+                    : "The provisioning token '" + found.getName() + "' belongs to an organization and is valid only "
+                    + "on that organization's SCIM endpoint");
         }
         AdminAuth creator = creator(session, found);
         tokens.touch(found, now);

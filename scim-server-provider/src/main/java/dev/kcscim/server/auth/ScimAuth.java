@@ -1,6 +1,7 @@
 package dev.kcscim.server.auth;
 
 import dev.kcscim.core.error.ScimException;
+import dev.kcscim.server.org.OrgContext;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
@@ -12,7 +13,8 @@ import org.keycloak.models.RealmModel;
  * operation (403 otherwise). Provisioning tokens are tried first (they are recognised by their prefix, so an
  * access token never reaches their database lookup). Every authenticated request records its
  * {@link InboundSource} in the session and takes one request from that source's {@link RateLimiter} bucket
- * (429 with {@code Retry-After} when it is empty).
+ * (429 with {@code Retry-After} when it is empty). An organization's endpoint ({@link OrgContext}) accepts only
+ * provisioning tokens of that organization (401 for access tokens and other tokens).
  */
 public final class ScimAuth {
 
@@ -84,6 +86,10 @@ public final class ScimAuth {
         for (ScimAuthenticator authenticator : authenticators) {
             Optional<ScimCaller> caller = authenticator.authenticate(session, realm, token);
             if (caller.isPresent()) {
+                if (OrgContext.current(session) != null && caller.get().kind() != ScimCaller.Kind.PROVISIONING_TOKEN) {
+                    throw ScimException.unauthorized("An organization's SCIM endpoint accepts only that organization's "
+                            + "provisioning tokens; use the realm endpoint with an access token");
+                }
                 InboundSource.set(session, caller.get().source());
                 RateLimiter.current().acquire(realm.getId(), caller.get().source());
                 return caller.get();

@@ -37,7 +37,8 @@ public final class BulkProcessor {
 
     public BulkProcessor(KeycloakSession session, dev.kcscim.server.http.ScimUrls urls, dev.kcscim.server.auth.ScimCaller caller) {
         this.session = session;
-        this.runner = new BulkRunner(urls, caller, session.getContext().getConnection());
+        this.runner = new BulkRunner(urls, caller, session.getContext().getConnection(),
+                dev.kcscim.server.org.OrgContext.id(session));
     }
 
     /** The BulkResponse for {@code request}. */

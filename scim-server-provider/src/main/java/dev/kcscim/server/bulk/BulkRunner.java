@@ -9,6 +9,7 @@ import dev.kcscim.server.audit.ScimAudit;
 import dev.kcscim.server.auth.ScimCaller;
 import dev.kcscim.server.group.GroupService;
 import dev.kcscim.server.http.ScimUrls;
+import dev.kcscim.server.org.OrgContext;
 import dev.kcscim.server.user.UserService;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.models.GroupModel;
@@ -29,15 +30,20 @@ final class BulkRunner {
     private final ScimUrls urls;
     private final ScimCaller caller;
     private final ClientConnection connection;
+    private final String organizationId;
 
-    BulkRunner(ScimUrls urls, ScimCaller caller, ClientConnection connection) {
+    /** {@code organizationId}: the organization the bulk request was sent to ({@link OrgContext}), or null. */
+    BulkRunner(ScimUrls urls, ScimCaller caller, ClientConnection connection, String organizationId) {
         this.urls = urls;
         this.caller = caller;
         this.connection = connection;
+        this.organizationId = organizationId;
     }
 
     Outcome run(KeycloakSession session, String method, String path, JsonNode data, String ifMatch) {
         RealmModel realm = session.getContext().getRealm();
+        // the operation's own session is scoped like the bulk request, so it sees only what the request may see
+        OrgContext.adopt(session, organizationId);
         ScimAudit audit = new ScimAudit(session, realm, caller, connection);
         String[] segments = path.replaceAll("^/+|/+$", "").split("/");
         String type = segments[0];

@@ -40,7 +40,7 @@ final class GroupCursorQuery {
         Cursor position = CursorPager.position(query.cursor(), fingerprint);
         boolean withMembers = Pages.includes(query.projection(), "members");
         boolean dbOrder = query.sortBy() == null || (query.sortBy().equalsIgnoreCase("displayName") && !query.descending());
-        if (query.filter() == null && dbOrder) {
+        if (query.filter() == null && dbOrder && dev.kcscim.server.org.OrgContext.current(session) == null) {
             CursorPager.Page<String> page = CursorPager.page(new GroupKeyset(session, realm), position, query.count());
             List<ObjectNode> resources = new ArrayList<>();
             for (CursorPager.Row<String> row : page.rows()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kcscim.core.error.ScimException;
 import dev.kcscim.core.json.ScimJson;
 import dev.kcscim.server.audit.ScimAudit;
+import dev.kcscim.server.org.OrgContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.keycloak.models.UserModel;
  * Membership changes of one group. Adds and removes touch only the named members (joinGroup/leaveGroup,
  * or moving a subgroup), so their cost does not depend on the group's size; only a full replace reads the
  * current members. Every referenced member is resolved before anything changes: an unknown id is
- * {@code 400 invalidValue} and the request's transaction is rolled back.
+ * {@code 400 invalidValue} and the request's transaction is rolled back. Inside an organization's API a user who
+ * is not a member of it, or a group that is not its own, is unknown too ({@link OrgContext}).
  */
 final class GroupMembers {
 
@@ -66,18 +68,18 @@ final class GroupMembers {
     Member resolve(String id, String type) {
         if (type == null || type.equalsIgnoreCase("User")) {
             UserModel user = session.users().getUserById(realm, id);
-            if (user != null && user.getServiceAccountClientLink() == null) {
+            if (user != null && user.getServiceAccountClientLink() == null && OrgContext.sees(session, user)) {
                 return new Member(user, null);
             }
         }
         if (type == null || type.equalsIgnoreCase("Group")) {
             GroupModel group = session.groups().getGroupById(realm, id);
-            if (group != null) {
+            if (group != null && OrgContext.sees(session, group)) {
                 return new Member(null, group);
             }
         }
         throw ScimException.invalidValue("Member '" + id + "' is not a " + (type == null ? "user or group" : type)
-                + " of this realm");
+                + (OrgContext.current(session) == null ? " of this realm" : " of this organization"));
     }
 
     void add(List<Member> members) {
@@ -101,8 +103,8 @@ final class GroupMembers {
                     audit.membership(OperationType.DELETE, member.user().getId(), target.getId(), mapper.reference(target));
                 }
             } else if (target.getId().equals(member.group().getParentId())) {
-                requireFreeName(null, member.group());
-                session.groups().moveGroup(realm, member.group(), null);
+                requireFreeName(OrgContext.membershipGroup(session), member.group());
+                session.groups().moveGroup(realm, member.group(), OrgContext.membershipGroup(session));
                 audit.group(OperationType.UPDATE, member.group().getId(), mapper.toJson(member.group(), false));
             }
         }
@@ -139,14 +141,15 @@ final class GroupMembers {
 
     /** Direct membership only; {@code isMemberOf} would also count membership through a subgroup. */
     private boolean isDirectMember(UserModel user) {
-        return user.getGroupsStream().anyMatch(group -> group.getId().equals(target.getId()));
+        return OrgContext.groupsOf(session, user).anyMatch(group -> group.getId().equals(target.getId()));
     }
 
     private void addChild(GroupModel child) {
         if (target.getId().equals(child.getParentId())) {
             return;
         }
-        if (child.getParentId() != null) {
+        GroupModel top = OrgContext.membershipGroup(session);
+        if (child.getParentId() != null && (top == null || !top.getId().equals(child.getParentId()))) {
             // Keycloak groups form a tree: a group has at most one parent
             throw ScimException.invalidValue("Group '" + child.getId() + "' is already a member of group '"
                     + child.getParentId() + "'; a Keycloak group can have only one parent");

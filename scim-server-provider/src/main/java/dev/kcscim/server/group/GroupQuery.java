@@ -9,6 +9,7 @@ import dev.kcscim.core.filter.FilterPrinter;
 import dev.kcscim.core.filter.JsonFilterEvaluator;
 import dev.kcscim.core.filter.ValuePathFilter;
 import dev.kcscim.core.schema.CoreSchemas;
+import dev.kcscim.server.org.OrgContext;
 import dev.kcscim.server.query.Conjuncts;
 import dev.kcscim.server.query.ListQuery;
 import dev.kcscim.server.query.Pages;
@@ -28,7 +29,8 @@ import org.keycloak.models.UserModel;
  * the database in name order with an exact count. {@code id eq}, {@code displayName eq},
  * {@code externalId eq} and {@code members.value eq} / {@code members[value eq]} narrow the candidates in
  * the database; the filter is then evaluated in memory over at most {@link dev.kcscim.server.query.ScimLimits#maxScan()} candidates.
- * A {@code members.value} test checks that one membership instead of loading the members.
+ * A {@code members.value} test checks that one membership instead of loading the members. Inside an organization's
+ * API ({@link OrgContext}) the candidates are that organization's groups only, evaluated the same way.
  */
 public final class GroupQuery {
 
@@ -52,7 +54,7 @@ public final class GroupQuery {
         }
         boolean withMembers = Pages.includes(query.projection(), "members");
         boolean dbOrder = query.sortBy() == null || (query.sortBy().equalsIgnoreCase("displayName") && !query.descending());
-        if (query.filter() == null && dbOrder) {
+        if (query.filter() == null && dbOrder && OrgContext.current(session) == null) {
             long total = session.groups().getGroupsCount(realm, false);
             List<ObjectNode> page = query.count() == 0 ? List.of() : session.groups()
                     .searchForGroupByNameStream(realm, "", false, query.startIndex() - 1, query.count())
@@ -117,13 +119,19 @@ public final class GroupQuery {
             candidates = groupsOf(memberId);
             bound = 0;
         }
+        if (candidates == null && OrgContext.current(session) != null) {
+            List<GroupModel> own = OrgContext.groups(session, dev.kcscim.server.query.ScimLimits.current().maxScan() + 1)
+                    .collect(Collectors.toList());
+            bound = own.size();
+            candidates = own.stream();
+        }
         if (candidates == null) {
             bound = session.groups().getGroupsCount(realm, false);
             Pages.requireScannable(bound);
             candidates = session.groups().searchForGroupByNameStream(realm, "", false, 0, dev.kcscim.server.query.ScimLimits.current().maxScan());
         }
         Pages.requireScannable(bound);
-        return filter(query, candidates, memberId);
+        return filter(query, candidates.filter(group -> OrgContext.sees(session, group)), memberId);
     }
 
     private List<Match> filter(ListQuery query, Stream<GroupModel> candidates, String memberId) {
@@ -154,7 +162,7 @@ public final class GroupQuery {
     private boolean isDirectMember(GroupModel group, String memberId) {
         UserModel user = session.users().getUserById(realm, memberId);
         if (user != null) {
-            return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
+            return OrgContext.groupsOf(session, user).anyMatch(g -> g.getId().equals(group.getId()));
         }
         GroupModel child = session.groups().getGroupById(realm, memberId);
         return child != null && group.getId().equals(child.getParentId());
@@ -163,7 +171,7 @@ public final class GroupQuery {
     private Stream<GroupModel> groupsOf(String memberId) {
         UserModel user = session.users().getUserById(realm, memberId);
         if (user != null) {
-            return user.getGroupsStream().collect(Collectors.toList()).stream();
+            return OrgContext.groupsOf(session, user).collect(Collectors.toList()).stream();
         }
         GroupModel child = session.groups().getGroupById(realm, memberId);
         return child == null || child.getParent() == null ? Stream.empty() : Stream.of(child.getParent());

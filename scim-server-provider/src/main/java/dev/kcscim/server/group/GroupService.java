@@ -9,6 +9,7 @@ import dev.kcscim.core.patch.PatchRequest;
 import dev.kcscim.core.schema.CoreSchemas;
 import dev.kcscim.server.audit.ScimAudit;
 import dev.kcscim.server.http.ScimUrls;
+import dev.kcscim.server.org.OrgContext;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -17,7 +18,9 @@ import org.keycloak.models.RealmModel;
 /**
  * SCIM Group operations (RFC 7644 §3.3, §3.4.1, §3.5.1, §3.5.2, §3.6) over Keycloak groups. SCIM-created
  * groups are top-level; {@code displayName} is unique among siblings (409 {@code uniqueness}). Each write
- * emits admin events; errors propagate so the caller rolls the transaction back.
+ * emits admin events; errors propagate so the caller rolls the transaction back. Inside an organization's API
+ * ({@link OrgContext}) groups are that organization's own groups (Keycloak organization groups): created with
+ * {@code OrganizationProvider#createGroup}, top-level under the organization, and any other group is 404.
  */
 public final class GroupService {
 
@@ -38,8 +41,9 @@ public final class GroupService {
     /** POST /Groups, with or without members. */
     public ObjectNode create(ObjectNode body, ScimAudit audit) {
         String name = displayName(body);
-        requireFreeName(null, name, null);
-        GroupModel group = session.groups().createGroup(realm, name);
+        requireFreeName(OrgContext.membershipGroup(session), name, null);
+        GroupModel group = OrgContext.current(session) == null ? session.groups().createGroup(realm, name)
+                : OrgContext.provider(session).createGroup(OrgContext.current(session), name, null);
         GroupMembers members = new GroupMembers(session, realm, group, mapper, audit);
         java.util.List<GroupMembers.Member> resolved = members.resolve(ScimJson.getIgnoreCase(body, "members"));
         group.setSingleAttribute(GroupAttributes.CREATED, Long.toString(System.currentTimeMillis()));
@@ -97,7 +101,7 @@ public final class GroupService {
 
     public GroupModel find(String id) {
         GroupModel group = id == null || id.isBlank() || id.length() > 255 ? null : session.groups().getGroupById(realm, id);
-        if (group == null) {
+        if (group == null || !OrgContext.sees(session, group)) {
             throw ScimException.notFound("Group '" + id + "' not found");
         }
         return group;

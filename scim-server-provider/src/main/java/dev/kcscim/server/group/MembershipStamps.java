@@ -30,8 +30,21 @@ public final class MembershipStamps implements ProviderEventListener {
             if (removed.getUser().getServiceAccountClientLink() == null) {
                 removed.getUser().getGroupsStream().toList()
                         .forEach(group -> touch(removed.getKeycloakSession(), removed.getRealm(), group));
+                organizationGroups(removed.getKeycloakSession(), removed.getRealm(), removed.getUser())
+                        .forEach(group -> touch(removed.getKeycloakSession(), removed.getRealm(), group));
             }
         }
+    }
+
+    /** The organization groups the user is in (a user's own group stream leaves them out). */
+    private static java.util.List<GroupModel> organizationGroups(KeycloakSession session, RealmModel realm, UserModel user) {
+        org.keycloak.organization.OrganizationProvider organizations = session == null || realm == null
+                || !realm.isOrganizationsEnabled() ? null : session.getProvider(org.keycloak.organization.OrganizationProvider.class);
+        if (organizations == null) {
+            return java.util.List.of();
+        }
+        return organizations.getByMember(user).toList().stream()
+                .flatMap(organization -> organizations.getOrganizationGroupsByMember(organization, user)).toList();
     }
 
     private static void touch(KeycloakSession session, RealmModel realm, GroupModel group) {

@@ -26,7 +26,7 @@ final class DiscoveryEndpoint {
     DiscoveryEndpoint(KeycloakSession session) {
         String root = session.getContext().getUri().getBaseUri().toString();
         this.baseUrl = (root.endsWith("/") ? root : root + "/") + "realms/" + session.getContext().getRealm().getName()
-                + "/scim-provisioning/v2";
+                + "/scim-provisioning" + ScimUrls.scope(session) + "/v2";
         ResourceSchema user = UserSchemas.of(session.getContext().getRealm());
         this.types = List.of(user, CoreSchemas.GROUP_RESOURCE);
         schemas.add(CoreSchemas.USER);

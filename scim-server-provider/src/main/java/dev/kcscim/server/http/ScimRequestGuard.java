@@ -24,7 +24,7 @@ import java.util.Map;
  *   {@code InvalidQueryParameterFilter} with a plain JSON 400; we refuse it first, as a SCIM error
  *   ({@code invalidFilter} for {@code filter}, else {@code invalidValue}).</li>
  * </ul>
- * Runs before Keycloak's filter (priority 10); other paths are not touched.
+ * Runs before Keycloak's filter (priority 10) on realm and organization SCIM paths; other paths are not touched.
  */
 @Provider
 @PreMatching
@@ -35,10 +35,13 @@ public final class ScimRequestGuard implements ContainerRequestFilter {
     static final String REJECTED = "application/x-kcscim-rejected-content-type";
 
     private static final String SCIM_PATH = "/scim-provisioning/v2";
+    /** An organization's SCIM API (see {@link dev.kcscim.server.org.OrgContext}). */
+    private static final java.util.regex.Pattern ORGANIZATION_PATH =
+            java.util.regex.Pattern.compile("/scim-provisioning/organizations/[^/]+/v2");
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getRequestUri().getRawPath().contains(SCIM_PATH)) {
+        if (!isScimPath(request.getUriInfo().getRequestUri().getRawPath())) {
             return;
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
@@ -49,6 +52,11 @@ public final class ScimRequestGuard implements ContainerRequestFilter {
         if (badQuery != null) {
             request.abortWith(ScimErrors.builder(badQuery).build());
         }
+    }
+
+    /** Whether {@code rawPath} is under a realm's or an organization's SCIM base URL. */
+    static boolean isScimPath(String rawPath) {
+        return rawPath.contains(SCIM_PATH) || ORGANIZATION_PATH.matcher(rawPath).find();
     }
 
     /** Whether the REST layer would fail on {@code contentType} or parse the body as a form. */

@@ -5,6 +5,7 @@ import dev.kcscim.core.ScimConstants;
 import dev.kcscim.core.error.ScimException;
 import dev.kcscim.server.query.ScimLimits;
 import dev.kcscim.core.json.ScimJson;
+import dev.kcscim.server.org.OrgContext;
 import dev.kcscim.server.ui.AdminUiResource;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 
 /**
  * Routes {@code /realms/{realm}/scim-provisioning/v2/...}: the ServiceProviderConfig (RFC 7643 §5),
@@ -94,10 +96,25 @@ public final class ScimRootResource {
         return new BulkEndpoint(session);
     }
 
-    /** The admin pages (HTML, scripts, styles); see {@code dev.kcscim.server.ui}. */
+    /**
+     * An organization's own SCIM API, {@code organizations/{alias}/v2/...}: the same resources, scoped to that
+     * organization by {@link OrgContext} (its members, its groups, its tokens only); a SCIM 404 for every path when
+     * organizations are off, the alias is unknown or the organization is disabled.
+     */
+    @Path("organizations/{alias}")
+    public Object organization(@PathParam("alias") String alias) {
+        OrganizationModel organization = OrgContext.current(session) != null ? null : OrgContext.resolve(session, alias);
+        if (organization == null) {
+            return new OrgNotFoundResource(session);
+        }
+        OrgContext.enter(session, organization);
+        return new ScimRootResource(session);
+    }
+
+    /** The admin pages (HTML, scripts, styles); see {@code dev.kcscim.server.ui}; not under an organization's URL. */
     @Path("admin-ui")
-    public AdminUiResource adminUi() {
-        return new AdminUiResource(session);
+    public Object adminUi() {
+        return OrgContext.current(session) != null ? new OrgNotFoundResource(session) : new AdminUiResource(session);
     }
 
     @GET

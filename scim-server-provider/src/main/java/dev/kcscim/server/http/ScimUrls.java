@@ -1,10 +1,12 @@
 package dev.kcscim.server.http;
 
 import dev.kcscim.server.ScimServerResourceProviderFactory;
+import dev.kcscim.server.org.OrgContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
-/** Absolute URLs of this realm's SCIM resources, for {@code meta.location}, {@code $ref} and {@code Location}. */
+/** Absolute URLs of this realm's (or the request's organization's) SCIM resources, for {@code meta.location}, {@code $ref} and {@code Location}. */
 public final class ScimUrls {
 
     private final String base;
@@ -19,7 +21,14 @@ public final class ScimUrls {
         if (!root.endsWith("/")) {
             root += "/";
         }
-        return new ScimUrls(root + "realms/" + realm.getName() + "/" + ScimServerResourceProviderFactory.PROVIDER_ID + "/v2");
+        return new ScimUrls(root + "realms/" + realm.getName() + "/" + ScimServerResourceProviderFactory.PROVIDER_ID
+                + scope(session) + "/v2");
+    }
+
+    /** {@code /organizations/{alias}} inside an organization's API ({@link OrgContext}), else empty. */
+    static String scope(KeycloakSession session) {
+        OrganizationModel organization = OrgContext.current(session);
+        return organization == null ? "" : "/organizations/" + organization.getAlias();
     }
 
     public String user(String id) {

@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 /**
  * One provisioning token of a realm (table {@code KCSCIM_PROVISIONING_TOKEN}). The secret itself is never stored:
  * only its SHA-256 hash (hex), which is unique. {@code createdBy*} name the admin on whose behalf the token acts
- * (admin events of SCIM writes made with it name that admin). Times are epoch milliseconds.
+ * (admin events of SCIM writes made with it name that admin). {@code organizationId} binds the token to one
+ * organization's base URL (changelog-inbound-1.1.0). Times are epoch milliseconds.
  */
 @Entity
 @Table(name = "KCSCIM_PROVISIONING_TOKEN")
@@ -54,6 +55,10 @@ public class ProvisioningTokenEntity {
     @Column(name = "LAST_USED_AT")
     private Long lastUsedAt;
 
+    /** The organization whose SCIM base URL the token works on; null for a realm-level token. */
+    @Column(name = "ORGANIZATION_ID", length = 36)
+    private String organizationId;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
@@ -80,4 +85,6 @@ public class ProvisioningTokenEntity {
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
     public Long getLastUsedAt() { return lastUsedAt; }
     public void setLastUsedAt(Long lastUsedAt) { this.lastUsedAt = lastUsedAt; }
+    public String getOrganizationId() { return organizationId; }
+    public void setOrganizationId(String organizationId) { this.organizationId = organizationId; }
 }

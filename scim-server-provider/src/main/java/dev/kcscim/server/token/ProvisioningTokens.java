@@ -33,8 +33,13 @@ public final class ProvisioningTokens {
         this.realm = realm;
     }
 
-    /** Creates a token acting for {@code creator} (the admin calling the admin API). */
+    /** Creates a realm token acting for {@code creator} (the admin calling the admin API). */
     public Created create(String name, TokenScope scope, Long expiresAt, AdminAuth creator) {
+        return create(name, scope, expiresAt, creator, null);
+    }
+
+    /** Creates a token acting for {@code creator}, bound to the organization {@code organizationId} unless null. */
+    public Created create(String name, TokenScope scope, Long expiresAt, AdminAuth creator, String organizationId) {
         String secret = TokenSecrets.generate();
         ProvisioningTokenEntity token = new ProvisioningTokenEntity();
         token.setId(UUID.randomUUID().toString());
@@ -49,6 +54,7 @@ public final class ProvisioningTokens {
         token.setCreatedByClientId(creator.getClient().getId());
         token.setCreatedByUsername(creator.getUser().getUsername());
         token.setExpiresAt(expiresAt);
+        token.setOrganizationId(organizationId);
         em.persist(token);
         em.flush();
         return new Created(token, secret);

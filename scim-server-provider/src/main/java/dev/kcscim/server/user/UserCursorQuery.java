@@ -44,8 +44,9 @@ final class UserCursorQuery {
         boolean dbOrder = query.sortBy() == null || (query.sortBy().equalsIgnoreCase("userName") && !query.descending());
         if (dbOrder && pushDown.exact() && pushDown.userId() == null && pushDown.groupId() == null
                 && UserKeyset.supports(realm, pushDown.params())) {
-            CursorPager.Page<String> page = CursorPager.page(new UserKeyset(session, realm, pushDown.params()), position,
-                    query.count());
+            org.keycloak.models.GroupModel organization = dev.kcscim.server.org.OrgContext.membershipGroup(session);
+            UserKeyset keyset = new UserKeyset(session, realm, pushDown.params(), organization == null ? null : organization.getId());
+            CursorPager.Page<String> page = CursorPager.page(keyset, position, query.count());
             List<ObjectNode> resources = new ArrayList<>();
             for (CursorPager.Row<String> row : page.rows()) {
                 UserModel user = session.users().getUserById(realm, row.item());
@@ -53,7 +54,7 @@ final class UserCursorQuery {
                     resources.add(query.projection().apply(mapper.toJson(user, withGroups), mapper.schema()));
                 }
             }
-            long total = session.users().getUsersCount(realm, pushDown.params());
+            long total = organization == null ? session.users().getUsersCount(realm, pushDown.params()) : keyset.count();
             return CursorPager.listResponse(page, resources, total, fingerprint);
         }
         List<ObjectNode> matches = indexQuery.allMatches(query, withGroups);

@@ -35,6 +35,7 @@ final class UserKeyset implements CursorPager.Source<String> {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final Map<String, String> params;
+    private String memberOf;
 
     UserKeyset(KeycloakSession session, RealmModel realm, Map<String, String> params) {
         this.session = session;
@@ -52,11 +53,71 @@ final class UserKeyset implements CursorPager.Source<String> {
                 || (!e.getKey().startsWith("keycloak.session.") && e.getValue().length() <= MAX_ATTRIBUTE_VALUE));
     }
 
+    /**
+     * As {@link #UserKeyset(KeycloakSession, RealmModel, Map)}, restricted to the direct members of the group with id
+     * {@code memberOf} (an organization's membership group) by a join on Keycloak's {@code USER_GROUP_MEMBERSHIP}
+     * table; null for no restriction.
+     */
+    UserKeyset(KeycloakSession session, RealmModel realm, Map<String, String> params, String memberOf) {
+        this(session, realm, params);
+        this.memberOf = memberOf;
+    }
+
     @Override
     public List<CursorPager.Row<String>> rows(Cursor position, int limit) {
-        StringBuilder jpql = new StringBuilder("select u.username, u.id from UserEntity u where u.realmId = :realmId");
         Map<String, Object> values = new LinkedHashMap<>();
+        StringBuilder jpql = where("select u.username, u.id", values);
+        if (position != null) {
+            String cmp = position.backward() ? "<" : ">";
+            jpql.append(" and (u.username ").append(cmp).append(" :lastKey or (u.username = :lastKey and u.id ")
+                    .append(cmp).append(" :lastId))");
+            values.put("lastKey", position.key() == null ? "" : position.key());
+            values.put("lastId", position.id());
+        }
+        String direction = position != null && position.backward() ? " desc" : " asc";
+        jpql.append(" order by u.username").append(direction).append(", u.id").append(direction);
+        return read(jpql, values, 0, limit);
+    }
+
+    /** The {@code limit} matches from offset {@code first} in username order (offset paging, RFC 7644 §3.4.2.4). */
+    List<String> ids(int first, int limit) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        StringBuilder jpql = where("select u.username, u.id", values).append(" order by u.username, u.id");
+        return read(jpql, values, first, limit).stream().map(CursorPager.Row::item).toList();
+    }
+
+    /** How many users match, for {@code totalResults}. */
+    long count() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        StringBuilder jpql = where("select count(u)", values);
+        TypedQuery<Long> query = entityManager().createQuery(jpql.toString(), Long.class);
+        values.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private List<CursorPager.Row<String>> read(StringBuilder jpql, Map<String, Object> values, int first, int limit) {
+        TypedQuery<Object[]> query = entityManager().createQuery(jpql.toString(), Object[].class)
+                .setFirstResult(first).setMaxResults(limit);
+        values.forEach(query::setParameter);
+        List<CursorPager.Row<String>> rows = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            rows.add(new CursorPager.Row<>((String) row[0], (String) row[1], (String) row[1]));
+        }
+        return rows;
+    }
+
+    private EntityManager entityManager() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private StringBuilder where(String select, Map<String, Object> values) {
+        StringBuilder jpql = new StringBuilder(select).append(" from UserEntity u where u.realmId = :realmId");
         values.put("realmId", realm.getId());
+        if (memberOf != null) {
+            jpql.append(" and exists (select m.groupId from UserGroupMembershipEntity m where m.user = u"
+                    + " and m.groupId = :memberOf)");
+            values.put("memberOf", memberOf);
+        }
         int attribute = 0;
         for (Map.Entry<String, String> param : params.entrySet()) {
             String value = param.getValue();
@@ -106,22 +167,6 @@ final class UserKeyset implements CursorPager.Source<String> {
                     values.put(v, value.toLowerCase(Locale.ROOT));
             }
         }
-        if (position != null) {
-            String cmp = position.backward() ? "<" : ">";
-            jpql.append(" and (u.username ").append(cmp).append(" :lastKey or (u.username = :lastKey and u.id ")
-                    .append(cmp).append(" :lastId))");
-            values.put("lastKey", position.key() == null ? "" : position.key());
-            values.put("lastId", position.id());
-        }
-        String direction = position != null && position.backward() ? " desc" : " asc";
-        jpql.append(" order by u.username").append(direction).append(", u.id").append(direction);
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setMaxResults(limit);
-        values.forEach(query::setParameter);
-        List<CursorPager.Row<String>> rows = new ArrayList<>();
-        for (Object[] row : query.getResultList()) {
-            rows.add(new CursorPager.Row<>((String) row[0], (String) row[1], (String) row[1]));
-        }
-        return rows;
+        return jpql;
     }
 }

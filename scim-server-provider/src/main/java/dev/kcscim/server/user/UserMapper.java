@@ -13,6 +13,7 @@ import dev.kcscim.core.schema.AttributeType;
 import dev.kcscim.core.schema.CoreSchemas;
 import dev.kcscim.core.schema.ResourceSchema;
 import dev.kcscim.server.http.ScimUrls;
+import dev.kcscim.server.org.OrgContext;
 import java.time.Instant;
 import java.util.Set;
 import org.keycloak.models.GroupModel;
@@ -78,7 +79,7 @@ public final class UserMapper {
         }
         // groups are always read: they are part of the version even when the response leaves them out
         ArrayNode groups = json.putArray("groups");
-        user.getGroupsStream().forEach(group -> groups.add(groupRef(group)));
+        OrgContext.groupsOf(session, user).forEach(group -> groups.add(groupRef(group)));
         ObjectNode enterprise = enterprise(user);
         if (!enterprise.isEmpty()) {
             schemas.add(ScimConstants.SCHEMA_ENTERPRISE_USER);

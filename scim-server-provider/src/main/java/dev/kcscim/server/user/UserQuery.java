@@ -3,6 +3,7 @@ package dev.kcscim.server.user;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.filter.FilterPrinter;
 import dev.kcscim.core.filter.JsonFilterEvaluator;
+import dev.kcscim.server.org.OrgContext;
 import dev.kcscim.server.query.ListQuery;
 import dev.kcscim.server.query.Pages;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import org.keycloak.models.UserModel;
  * {@code userName} ignoring case, so paging is stable). Anything else is evaluated with scim-core's
  * {@link JsonFilterEvaluator} over the database candidates, read in pages, and refused with
  * {@code 400 tooMany} when there are more than {@link dev.kcscim.server.query.ScimLimits#maxScan()} of them.
+ * Inside an organization's API ({@link dev.kcscim.server.org.OrgContext}) only its members are candidates: an
+ * exactly pushed-down filter becomes one query joined with the organization's membership ({@link UserKeyset}).
  */
 public final class UserQuery {
 
@@ -47,16 +50,17 @@ public final class UserQuery {
         boolean withGroups = Pages.includes(query.projection(), "groups");
         boolean dbOrder = query.sortBy() == null
                 || (query.sortBy().equalsIgnoreCase("userName") && !query.descending());
+        GroupModel organization = OrgContext.membershipGroup(session);
         if (pushDown.userId() != null) {
             return inMemory(query, byId(pushDown.userId()), 1, withGroups);
         }
         if (pushDown.groupId() != null) {
-            GroupModel group = session.groups().getGroupById(realm, pushDown.groupId());
+            GroupModel group = group(pushDown.groupId());
             if (group == null) {
                 return Pages.listResponse(List.of(), 0, query.startIndex());
             }
             int members = session.users().getUsersCount(realm, Set.of(group.getId()));
-            if (pushDown.exact() && pushDown.params().size() == 2 && dbOrder) {
+            if (pushDown.exact() && pushDown.params().size() == 2 && dbOrder && organization == null) {
                 List<UserModel> page = query.count() == 0 ? List.of() : session.users()
                         .getGroupMembersStream(realm, group, query.startIndex() - 1, query.count())
                         .filter(user -> user.getServiceAccountClientLink() == null)
@@ -64,11 +68,21 @@ public final class UserQuery {
                 return page(page, members, query, withGroups);
             }
             Pages.requireScannable(members);
-            return inMemory(query, session.users().getGroupMembersStream(realm, group), members, withGroups);
+            return inMemory(query, visible(session.users().getGroupMembersStream(realm, group)), members, withGroups);
         }
         if (pushDown.email() != null) {
             List<UserModel> candidates = byEmail(pushDown.email());
             return inMemory(query, candidates.stream(), candidates.size(), withGroups);
+        }
+        if (organization != null && pushDown.exact() && dbOrder && UserKeyset.supports(realm, pushDown.params())) {
+            // the organization's members matching the filter, paged and counted in one joined query each
+            UserKeyset keyset = new UserKeyset(session, realm, pushDown.params(), organization.getId());
+            List<UserModel> page = query.count() == 0 ? List.of() : keyset.ids(query.startIndex() - 1, query.count())
+                    .stream().map(id -> session.users().getUserById(realm, id)).filter(java.util.Objects::nonNull).toList();
+            return page(page, keyset.count(), query, withGroups);
+        }
+        if (organization != null) {
+            return inMemory(query, organizationCandidates(pushDown, organization), organizationBound(pushDown, organization), withGroups);
         }
         if (pushDown.exact() && dbOrder) {
             List<UserModel> page = query.count() == 0 ? List.of() : session.users()
@@ -117,16 +131,20 @@ public final class UserQuery {
             return filter(query, byId(pushDown.userId()), 1, withGroups);
         }
         if (pushDown.groupId() != null) {
-            GroupModel group = session.groups().getGroupById(realm, pushDown.groupId());
+            GroupModel group = group(pushDown.groupId());
             if (group == null) {
                 return List.of();
             }
             int members = session.users().getUsersCount(realm, Set.of(group.getId()));
-            return filter(query, session.users().getGroupMembersStream(realm, group), members, withGroups);
+            return filter(query, visible(session.users().getGroupMembersStream(realm, group)), members, withGroups);
         }
         if (pushDown.email() != null) {
             List<UserModel> candidates = byEmail(pushDown.email());
             return filter(query, candidates.stream(), candidates.size(), withGroups);
+        }
+        GroupModel organization = OrgContext.membershipGroup(session);
+        if (organization != null) {
+            return filter(query, organizationCandidates(pushDown, organization), organizationBound(pushDown, organization), withGroups);
         }
         int candidates = session.users().getUsersCount(realm, pushDown.params());
         return filter(query, chunked(pushDown), candidates, withGroups);
@@ -146,7 +164,7 @@ public final class UserQuery {
                 .limit(dev.kcscim.server.query.ScimLimits.current().maxScan())
                 .filter(user -> user.getServiceAccountClientLink() == null)
                 .forEach(user -> users.putIfAbsent(user.getId(), user));
-        return new ArrayList<>(users.values());
+        return visible(users.values().stream()).collect(Collectors.toList());
     }
 
     private List<ObjectNode> filter(ListQuery query, Stream<UserModel> candidates, long bound, boolean withGroups) {
@@ -166,7 +184,43 @@ public final class UserQuery {
 
     private Stream<UserModel> byId(String id) {
         UserModel user = session.users().getUserById(realm, id);
-        return user == null ? Stream.empty() : Stream.of(user);
+        return user == null ? Stream.empty() : visible(Stream.of(user));
+    }
+
+    /** The group a {@code groups.value eq} names, if visible ({@link OrgContext}); else null. */
+    private GroupModel group(String id) {
+        GroupModel group = session.groups().getGroupById(realm, id);
+        return group != null && OrgContext.sees(session, group) ? group : null;
+    }
+
+    /** Only the users the request may see: the organization's members inside an organization's API. */
+    private Stream<UserModel> visible(Stream<UserModel> users) {
+        return OrgContext.current(session) == null ? users : users.filter(user -> OrgContext.sees(session, user));
+    }
+
+    /**
+     * An organization's candidates for in-memory evaluation: the realm search's (kept only for members) when it
+     * narrows more than the organization's membership does, else the organization's members.
+     */
+    private Stream<UserModel> organizationCandidates(UserPushDown pushDown, GroupModel organization) {
+        if (pushDown.params().size() > 2
+                && session.users().getUsersCount(realm, pushDown.params()) < membersOf(organization)) {
+            return visible(chunked(pushDown));
+        }
+        return Stream.iterate(0, offset -> offset + CHUNK)
+                .map(offset -> session.users().getGroupMembersStream(realm, organization, offset, CHUNK)
+                        .collect(Collectors.toList()))
+                .takeWhile(chunk -> !chunk.isEmpty())
+                .flatMap(List::stream);
+    }
+
+    private long organizationBound(UserPushDown pushDown, GroupModel organization) {
+        long members = membersOf(organization);
+        return pushDown.params().size() > 2 ? Math.min(members, session.users().getUsersCount(realm, pushDown.params())) : members;
+    }
+
+    private int membersOf(GroupModel organization) {
+        return session.users().getUsersCount(realm, Set.of(organization.getId()));
     }
 
     /** The candidates read from the database in pages of {@link #CHUNK}, never all at once. */

@@ -7,6 +7,7 @@ import dev.kcscim.core.patch.PatchEngine;
 import dev.kcscim.core.patch.PatchRequest;
 import dev.kcscim.server.audit.ScimAudit;
 import dev.kcscim.server.http.ScimUrls;
+import dev.kcscim.server.org.OrgContext;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -41,6 +42,13 @@ public final class UserService {
     /** POST /Users: the created resource. */
     public ObjectNode create(ObjectNode body, ScimAudit audit) {
         UserModel user = writer.create(body);
+        if (OrgContext.current(session) != null && (user.getEmail() == null || user.getEmail().isBlank())) {
+            // Keycloak validates every later change of a managed member against its email ("Email not set");
+            // refusing now (the error rolls the creation back) beats a user nobody can update
+            throw ScimException.invalidValue("A user created through an organization's endpoint needs an email "
+                    + "(emails[primary eq true].value): Keycloak requires one of the organization's managed members");
+        }
+        OrgContext.admit(session, user);
         ObjectNode json = mapper.toJson(user, true);
         audit.user(OperationType.CREATE, user.getId(), json);
         LOG.debugf("SCIM created user %s in realm %s", user.getId(), realm.getName());
@@ -86,10 +94,10 @@ public final class UserService {
         LOG.debugf("SCIM deleted user %s in realm %s", id, realm.getName());
     }
 
-    /** The user with this id; 404 for unknown, malformed and service-account ids. */
+    /** The user with this id; 404 for unknown, malformed and service-account ids, and for non-members in an organization. */
     public UserModel find(String id) {
         UserModel user = id == null || id.isBlank() || id.length() > 255 ? null : session.users().getUserById(realm, id);
-        if (user == null || user.getServiceAccountClientLink() != null) {
+        if (user == null || user.getServiceAccountClientLink() != null || !OrgContext.sees(session, user)) {
             throw ScimException.notFound("User '" + id + "' not found");
         }
         return user;

@@ -7,6 +7,7 @@ import dev.kcscim.core.error.ScimType;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,5 +34,16 @@ class ScimRequestGuardTest {
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.scimType()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void guardsRealmAndOrganizationScimPathsOnly() {
+        assertThat(ScimRequestGuard.isScimPath("/realms/r/scim-provisioning/v2/Users")).isTrue();
+        assertThat(
+                ScimRequestGuard.isScimPath("/realms/r/scim-provisioning/organizations/acme/v2/Users")).isTrue();
+        assertThat(ScimRequestGuard.isScimPath("/realms/r/scim-provisioning/admin-ui/")).isFalse();
+        assertThat(
+                ScimRequestGuard.isScimPath("/realms/r/scim-provisioning/organizations/acme/other")).isFalse();
+        assertThat(ScimRequestGuard.isScimPath("/admin/realms/r/users")).isFalse();
     }
 }
