@@ -41,7 +41,7 @@ public final class UserService {
     /** POST /Users: the created resource. */
     public ObjectNode create(ObjectNode body, ScimAudit audit) {
         UserModel user = writer.create(body);
-        ObjectNode json = mapper.toJson(user, true);
+        ObjectNode json = mapper.toJsonOfNew(user);
         audit.user(OperationType.CREATE, user.getId(), json);
         LOG.debugf("SCIM created user %s in realm %s", user.getId(), realm.getName());
         return json;
