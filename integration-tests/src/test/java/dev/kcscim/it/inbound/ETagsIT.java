@@ -66,6 +66,34 @@ class ETagsIT {
     @Nested
     class Versions {
 
+        /**
+         * A create answers without reading the new user's groups when the realm has no default groups (Keycloak joins
+         * a new user to those only): its version must still be the one a GET computes, with and without default groups.
+         */
+        @Test
+        void ofACreateIsTheVersionOfTheNextGetWithAndWithoutDefaultGroups() {
+            JsonNode plain = createUser();
+            assertThat(plain.path("groups").size()).isZero();
+            assertThat(plain.path("meta").path("lastModified").asText()).isEqualTo(plain.path("meta").path("created").asText());
+            assertThat(versionOf("/Users/" + plain.path("id").asText())).isEqualTo(plain.path("meta").path("version").asText());
+
+            HttpResult group = scim.post("/Groups", json("{'displayName':'etag-default-" + UUID.randomUUID() + "'}"));
+            String groupId = group.json().path("id").asText();
+            HttpResult made = dev.kcscim.testsupport.TestHttp.send("PUT",
+                    admin.baseUrl() + realm.adminPath("/default-groups/" + groupId), admin.token(), null, null);
+            assertThat(made.status()).as(made.toString()).isEqualTo(204);
+            try {
+                JsonNode joined = createUser();
+                assertThat(joined.path("groups").size()).isEqualTo(1);
+                assertThat(joined.path("groups").get(0).path("value").asText()).isEqualTo(groupId);
+                assertThat(versionOf("/Users/" + joined.path("id").asText()))
+                        .isEqualTo(joined.path("meta").path("version").asText());
+            } finally {
+                dev.kcscim.testsupport.TestHttp.send("DELETE",
+                        admin.baseUrl() + realm.adminPath("/default-groups/" + groupId), admin.token(), null, null);
+            }
+        }
+
         @Test
         void changeAfterAnAdminRestChangeOfTheUser() {
             String id = createUser().path("id").asText();

@@ -8,12 +8,18 @@ package dev.kcscim.server.user;
 final class UserAttributes {
 
     static final String PREFIX = "kcscim.";
-    /** {@code userName} exactly as sent; Keycloak keeps the username lower-cased. */
+    /**
+     * {@code userName} exactly as sent; Keycloak keeps the username lower-cased. A create stores it only when it
+     * differs from that lower-cased username (readers fall back to the username when it is absent).
+     */
     static final String USER_NAME = PREFIX + "userName";
     static final String EXTERNAL_ID = PREFIX + "externalId";
-    /** Epoch milliseconds of the last SCIM write ({@code meta.lastModified}). */
+    /** Epoch milliseconds of the last SCIM change ({@code meta.lastModified}); absent until the first change after creation. */
     static final String LAST_MODIFIED = PREFIX + "lastModified";
-    /** Every email value, lower-cased, so {@code emails.value eq} can be answered by the database. */
+    /**
+     * The email values, lower-cased, other than Keycloak's own email (which has an indexed column), so
+     * {@code emails.value eq} can be answered by the database. Users written before this rule also hold that one.
+     */
     static final String EMAIL_VALUE = PREFIX + "emailValue";
     /** Prefix of sub-attributes of {@code name} other than givenName/familyName. */
     static final String NAME_PREFIX = PREFIX + "name.";

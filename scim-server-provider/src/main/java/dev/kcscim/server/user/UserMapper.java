@@ -16,6 +16,8 @@ import dev.kcscim.server.http.ScimUrls;
 import dev.kcscim.server.org.OrgContext;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -58,6 +60,20 @@ public final class UserMapper {
 
     /** The full resource with {@code meta.version}; {@code withGroups} false leaves {@code groups} out of it (they are still read for the version). */
     public ObjectNode toJson(UserModel user, boolean withGroups) {
+        return toJson(user, withGroups, () -> OrgContext.groupsOf(session, user));
+    }
+
+    /**
+     * {@link #toJson} of a user created in this transaction. Keycloak makes a new user a member of the realm's
+     * default groups and of nothing else, so the membership query is made only when the realm has default groups
+     * (and never for a user created through an organization's URL: realm groups are not visible there).
+     */
+    public ObjectNode toJsonOfNew(UserModel user) {
+        boolean defaultGroups = OrgContext.current(session) == null && realm.getDefaultGroupsStream().findAny().isPresent();
+        return toJson(user, true, defaultGroups ? user::getGroupsStream : Stream::empty);
+    }
+
+    private ObjectNode toJson(UserModel user, boolean withGroups, Supplier<Stream<GroupModel>> memberships) {
         ObjectNode json = NODES.objectNode();
         ArrayNode schemas = json.putArray("schemas").add(ScimConstants.SCHEMA_USER);
         json.put("id", user.getId());
@@ -79,7 +95,7 @@ public final class UserMapper {
         }
         // groups are always read: they are part of the version even when the response leaves them out
         ArrayNode groups = json.putArray("groups");
-        OrgContext.groupsOf(session, user).forEach(group -> groups.add(groupRef(group)));
+        memberships.get().forEach(group -> groups.add(groupRef(group)));
         ObjectNode enterprise = enterprise(user);
         if (!enterprise.isEmpty()) {
             schemas.add(ScimConstants.SCHEMA_ENTERPRISE_USER);

@@ -49,7 +49,7 @@ public final class UserService {
                     + "(emails[primary eq true].value): Keycloak requires one of the organization's managed members");
         }
         OrgContext.admit(session, user);
-        ObjectNode json = mapper.toJson(user, true);
+        ObjectNode json = mapper.toJsonOfNew(user);
         audit.user(OperationType.CREATE, user.getId(), json);
         LOG.debugf("SCIM created user %s in realm %s", user.getId(), realm.getName());
         return json;

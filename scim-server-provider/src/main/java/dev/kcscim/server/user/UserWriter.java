@@ -18,6 +18,7 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.messages.Messages;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -28,7 +29,9 @@ import org.keycloak.userprofile.ValidationException;
  * through the realm's declarative user profile in the {@link UserProfileContext#USER_API} (administrator) context, so its
  * validation applies; every other SCIM value is kept under a {@code kcscim.} attribute (see
  * {@link UserAttributes}), so nothing is dropped. Attributes absent from the state are cleared; the
- * write-only {@code password} is set only when present.
+ * write-only {@code password} is set only when present. A create writes only the attributes the new user needs
+ * (a user just made by Keycloak has none of ours to clear): the {@code userName} spelling only when it differs
+ * from Keycloak's lower-cased username, no {@code lastModified} (it is the creation time).
  */
 final class UserWriter {
 
@@ -42,12 +45,16 @@ final class UserWriter {
         this.custom = custom;
     }
 
-    /** Creates a user from {@code json}; 409 uniqueness when the userName is taken (ignoring case). */
+    /**
+     * Creates a user from {@code json}; 409 uniqueness when the userName is taken (ignoring case). The taken check
+     * is the user profile's own ({@code DuplicateUsernameValidator} looks the name up lower-cased, as Keycloak keeps
+     * usernames), so no lookup of ours precedes it; a concurrent create of the same name fails on Keycloak's unique
+     * constraint, which is 409 too (see {@code ScimErrors}).
+     */
     UserModel create(ObjectNode json) {
         String userName = userName(json);
-        requireFreeUserName(userName, null);
         UserProfile profile = profiles().create(UserProfileContext.USER_API, profileAttributes(json, userName));
-        UserModel user = validated(() -> profile.create());
+        UserModel user = validated(userName, () -> profile.create());
         writeRest(user, json, userName, true);
         return user;
     }
@@ -62,7 +69,7 @@ final class UserWriter {
         // The profile makes the username read-only unless the realm lets users edit it, so it validates the
         // other attributes against the current username and a rename is applied below
         UserProfile profile = profiles().create(UserProfileContext.USER_API, profileAttributes(json, user.getUsername()), user);
-        validated(() -> {
+        validated(userName, () -> {
             profile.update(false);
             return user;
         });
@@ -73,6 +80,7 @@ final class UserWriter {
         writeRest(user, json, userName, false);
     }
 
+    /** {@code create}: {@code user} was just made by Keycloak, so it holds none of our attributes to clear. */
     private void writeRest(UserModel user, ObjectNode json, String userName, boolean create) {
         JsonNode active = ScimJson.getIgnoreCase(json, "active");
         if (active != null && !active.isNull()) {
@@ -80,21 +88,26 @@ final class UserWriter {
         } else if (create) {
             user.setEnabled(true);
         }
-        user.setSingleAttribute(UserAttributes.USER_NAME, userName);
-        setText(user, UserAttributes.EXTERNAL_ID, text(ScimJson.getIgnoreCase(json, "externalId"), "externalId"));
+        if (!create || !userName.equals(user.getUsername())) {
+            // UserMapper.userName falls back to Keycloak's username, which is the lower-cased userName
+            user.setSingleAttribute(UserAttributes.USER_NAME, userName);
+        }
+        setText(user, UserAttributes.EXTERNAL_ID, text(ScimJson.getIgnoreCase(json, "externalId"), "externalId"), create);
         JsonNode name = ScimJson.getIgnoreCase(json, "name");
         for (AttributeDefinition sub : CoreSchemas.USER.attribute("name").orElseThrow().subAttributes()) {
             if (!sub.name().equals("givenName") && !sub.name().equals("familyName")) {
-                setText(user, UserAttributes.NAME_PREFIX + sub.name(), text(ScimJson.getIgnoreCase(name, sub.name()), "name." + sub.name()));
+                setText(user, UserAttributes.NAME_PREFIX + sub.name(), text(ScimJson.getIgnoreCase(name, sub.name()),
+                        "name." + sub.name()), create);
             }
         }
         for (AttributeDefinition attribute : CoreSchemas.USER.attributes()) {
             if (!UserMapper.SPECIAL.contains(attribute.name().toLowerCase(Locale.ROOT))) {
-                setStored(user, UserAttributes.core(attribute.name()), attribute, ScimJson.getIgnoreCase(json, attribute.name()));
+                setStored(user, UserAttributes.core(attribute.name()), attribute, ScimJson.getIgnoreCase(json, attribute.name()),
+                        create);
             }
         }
         writeEmails(user, ScimJson.getIgnoreCase(json, "emails"));
-        writeEnterprise(user, ScimJson.getIgnoreCase(json, ScimConstants.SCHEMA_ENTERPRISE_USER));
+        writeEnterprise(user, ScimJson.getIgnoreCase(json, ScimConstants.SCHEMA_ENTERPRISE_USER), create);
         if (custom != null) {
             CustomValues.write(user, custom, ScimJson.getIgnoreCase(json, custom.schema().id()));
         }
@@ -102,7 +115,10 @@ final class UserWriter {
         if (password != null && !password.isNull()) {
             setPassword(user, text(password, "password"));
         }
-        user.setSingleAttribute(UserAttributes.LAST_MODIFIED, Long.toString(System.currentTimeMillis()));
+        if (!create) {
+            // meta.lastModified of a user never changed since its creation is its creation time (UserMapper.meta)
+            user.setSingleAttribute(UserAttributes.LAST_MODIFIED, Long.toString(System.currentTimeMillis()));
+        }
     }
 
     private Map<String, List<String>> profileAttributes(ObjectNode json, String userName) {
@@ -138,7 +154,11 @@ final class UserWriter {
         return first;
     }
 
-    /** Stores every email (the JSON list and the lower-cased values for filtering); also used by {@link SelfService}. */
+    /**
+     * Stores every email: the JSON list, and for filtering the lower-cased values other than Keycloak's own email
+     * (found through its indexed column, see {@link UserQuery}). Called after the profile wrote that email; also
+     * used by {@link SelfService}.
+     */
     static void writeEmails(UserModel user, JsonNode emails) {
         List<String> values = new ArrayList<>();
         if (emails != null && emails.isArray()) {
@@ -152,13 +172,19 @@ final class UserWriter {
         if (values.isEmpty()) {
             user.removeAttribute(UserAttributes.core("emails"));
             user.removeAttribute(UserAttributes.EMAIL_VALUE);
+            return;
+        }
+        user.setSingleAttribute(UserAttributes.core("emails"), emails.toString());
+        String column = user.getEmail() == null ? null : user.getEmail().toLowerCase(Locale.ROOT);
+        List<String> others = values.stream().filter(value -> !value.equals(column)).distinct().toList();
+        if (others.isEmpty()) {
+            user.removeAttribute(UserAttributes.EMAIL_VALUE);
         } else {
-            user.setSingleAttribute(UserAttributes.core("emails"), emails.toString());
-            user.setAttribute(UserAttributes.EMAIL_VALUE, values);
+            user.setAttribute(UserAttributes.EMAIL_VALUE, others);
         }
     }
 
-    private void writeEnterprise(UserModel user, JsonNode enterprise) {
+    private void writeEnterprise(UserModel user, JsonNode enterprise, boolean create) {
         if (enterprise != null && !enterprise.isNull() && !enterprise.isObject()) {
             throw ScimException.invalidValue("'" + ScimConstants.SCHEMA_ENTERPRISE_USER + "' must be an object");
         }
@@ -166,9 +192,9 @@ final class UserWriter {
             JsonNode value = ScimJson.getIgnoreCase(enterprise, attribute.name());
             String key = UserAttributes.enterprise(attribute.name());
             if (attribute.name().equals("manager")) {
-                setText(user, key, managerId(user, value));
+                setText(user, key, managerId(user, value), create);
             } else {
-                setText(user, key, text(value, attribute.name()));
+                setText(user, key, text(value, attribute.name()), create);
             }
         }
     }
@@ -203,6 +229,7 @@ final class UserWriter {
         }
     }
 
+    /** The rename check of {@link #update}: the profile validates against the current username, not the new one. */
     private void requireFreeUserName(String userName, UserModel self) {
         UserModel existing = session.users().getUserByUsername(realm, userName.toLowerCase(Locale.ROOT));
         if (existing != null && (self == null || !existing.getId().equals(self.getId()))) {
@@ -218,10 +245,16 @@ final class UserWriter {
         return userName;
     }
 
-    private static UserModel validated(java.util.function.Supplier<UserModel> write) {
+    /** Runs a profile write; its duplicate errors (username or email taken) become 409 uniqueness (RFC 7644 §3.12). */
+    private static UserModel validated(String userName, java.util.function.Supplier<UserModel> write) {
         try {
             return write.get();
         } catch (ValidationException e) {
+            boolean userNameTaken = e.getErrors().stream().anyMatch(error -> UserModel.USERNAME.equals(error.getAttribute())
+                    && Messages.USERNAME_EXISTS.equals(error.getMessage()));
+            if (userNameTaken) {
+                throw ScimException.uniqueness("userName '" + userName + "' is already taken");
+            }
             boolean duplicate = e.getErrors().stream()
                     .anyMatch(error -> error.getMessage() != null && error.getMessage().toLowerCase(Locale.ROOT).contains("exists"));
             if (duplicate) {
@@ -235,10 +268,13 @@ final class UserWriter {
         return session.getProvider(UserProfileProvider.class);
     }
 
-    private static void setStored(UserModel user, String key, AttributeDefinition attribute, JsonNode value) {
+    /** {@code create}: nothing to remove when the value is absent. */
+    private static void setStored(UserModel user, String key, AttributeDefinition attribute, JsonNode value, boolean create) {
         if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())
                 || (value.isContainerNode() && value.isEmpty())) {
-            user.removeAttribute(key);
+            if (!create) {
+                user.removeAttribute(key);
+            }
         } else if (attribute.multiValued() || attribute.type() == AttributeType.COMPLEX) {
             if (attribute.multiValued() && !value.isArray()) {
                 throw ScimException.invalidValue("'" + attribute.name() + "' must be an array");
@@ -251,9 +287,11 @@ final class UserWriter {
         }
     }
 
-    private static void setText(UserModel user, String key, String value) {
+    private static void setText(UserModel user, String key, String value, boolean create) {
         if (value == null || value.isEmpty()) {
-            user.removeAttribute(key);
+            if (!create) {
+                user.removeAttribute(key);
+            }
         } else {
             user.setSingleAttribute(key, value);
         }

@@ -26,6 +26,9 @@ public final class E2eBenchmark {
     private static final int LOAD_BATCH = Integer.getInteger("bench.load.batch", 500);
     private static final int LOAD_PARALLEL = Integer.getInteger("bench.load.parallel", 2);
     private static final double RATE_ROUND_SECONDS = 3.0;
+    /** Operations to measure ({@code -Dbench.operations=create,lookup}); all when empty. */
+    private static final List<String> OPERATIONS = Arrays.stream(System.getProperty("bench.operations", "").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
 
     private E2eBenchmark() {
     }
@@ -38,9 +41,13 @@ public final class E2eBenchmark {
         Path output = Path.of(System.getProperty("bench.output", "target/bench-results")).toAbsolutePath();
         Files.createDirectories(output);
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
-        KeycloakServerConfig config = new KeycloakServerConfig(List.of("scim-api"), List.of("--metrics-enabled=true",
+        List<String> options = new ArrayList<>(List.of("--metrics-enabled=true",
                 // one client sends thousands of requests a minute here; the per-caller limit would measure itself
                 "--spi-realm-restapi-extension--scim-provisioning--rate-limit-per-minute=0"));
+        // after the harness's own --log-level (INFO,dev.kcscim:debug), so it wins: our debug lines would be work
+        // only our API does (Keycloak's default level is INFO)
+        options.add(SqlCount.enabled() ? SqlCount.LOG_OPTION : "--log-level=INFO");
+        KeycloakServerConfig config = new KeycloakServerConfig(List.of("scim-api"), options);
         long runStart = System.nanoTime();
         Instant started = Instant.now();
         System.out.println("Starting Keycloak (scim-api, our bundle " + settings.bundleJar().getFileName() + ", heap "
@@ -56,7 +63,7 @@ public final class E2eBenchmark {
             results.heapMiB.put("after start-up and realm creation, before loading", heap.usedMiB());
             DataLoader loader = new DataLoader(new BenchHttp(server.admin()::token), realm, LOAD_BATCH, LOAD_PARALLEL);
             BulkOperation bulk = BulkOperation.detect(realm, results.notes);
-            Runner runner = new Runner(10, rounds, threads, 10.0, RATE_ROUND_SECONDS);
+            Runner runner = new Runner(Integer.getInteger("bench.warmup", 10), rounds, threads, 10.0, RATE_ROUND_SECONDS);
             Runner bulkRunner = new Runner(0, Math.min(rounds, 3), 1, 600.0, 0);
             int previous = 0;
             for (int size : sizes) {
@@ -64,7 +71,11 @@ public final class E2eBenchmark {
                 results.loadSeconds.put(size, loader.growTo(size));
                 results.heapMiB.put(String.format(Locale.ROOT, "after loading %,d users", size), heap.usedMiB());
                 results.realmUsers.put(size, realm.http().get(realm.adminBase() + "/users/count").json().asLong());
-                measure(results, runner, bulkRunner, bulk, new Scenarios(realm, size), size, previous);
+                if (SqlCount.enabled()) {
+                    countSql(results, new SqlCount(server.logFile()), new Scenarios(realm, size), size);
+                } else {
+                    measure(results, runner, bulkRunner, bulk, new Scenarios(realm, size), size, previous);
+                }
                 System.out.printf(Locale.ROOT, "  deleted %,d users created by the measurements%n",
                         scenariosCleanup(realm));
                 previous = size;
@@ -76,9 +87,30 @@ public final class E2eBenchmark {
         }
     }
 
+    /** Whether {@code -Dbench.operations} selects {@code operation} (lookup, email, create, page, patch, member, bulk). */
+    private static boolean selected(String operation) {
+        return OPERATIONS.isEmpty() || OPERATIONS.contains(operation);
+    }
+
+    /** {@code -Dbench.sql=true}: SQL statements per create and per lookup instead of timings (see {@link SqlCount}). */
+    private static void countSql(Results results, SqlCount sql, Scenarios scenarios, int size) {
+        String tag = (size >= 1000 ? (size / 1000) + "k" : Integer.toString(size)) + "s";
+        System.out.printf(Locale.ROOT, "Counting SQL statements at %,d users ...%n", size);
+        sql.measure(size, scenarios.create(ReportWriter.CREATE, 0, tag), 20, results.notes);
+        sql.measure(size, scenarios.userNameLookup(ReportWriter.LOOKUP, 0), 20, results.notes);
+    }
+
     private static void measure(Results results, Runner runner, Runner bulkRunner, BulkOperation bulk, Scenarios scenarios,
             int size, int previous) {
         String tag = size >= 1000 ? (size / 1000) + "k" : Integer.toString(size);
+        if (!selected("patch") && !selected("member")) {
+            System.out.printf(Locale.ROOT, "Measuring at %,d users (%s) ...%n", size, String.join(",", OPERATIONS));
+            measureSelected(results, runner, scenarios, size, tag);
+            if (bulk != null && selected("bulk")) {
+                guarded(results, size, () -> bulkRunner.latency(size, bulk.operation(tag)));
+            }
+            return;
+        }
         int poolNeeded = 10 + runner.rounds() * 10;
         // PATCH pools: members (even indices), disjoint per system; member-add pools: non-members (odd indices)
         // loaded for this size, disjoint per system, one per call
@@ -89,16 +121,33 @@ public final class E2eBenchmark {
         List<Scenarios.Pooled> adminNew = scenarios.users(previous + 3, 6, poolNeeded);
         List<Scenarios.Pooled> nativeNew = scenarios.users(previous + 5, 6, poolNeeded);
         System.out.printf(Locale.ROOT, "Measuring at %,d users ...%n", size);
-        guarded(results, size, () -> runner.latency(size, scenarios.userNameLookup(ReportWriter.LOOKUP, 20)));
-        guarded(results, size, () -> runner.rate(size, scenarios.userNameLookup(ReportWriter.LOOKUP_RATE, 0)));
-        guarded(results, size, () -> runner.latency(size, scenarios.workEmailLookup(20)));
-        guarded(results, size, () -> runner.latency(size, scenarios.create(ReportWriter.CREATE, 10, tag)));
-        guarded(results, size, () -> runner.rate(size, scenarios.create(ReportWriter.CREATE_RATE, 0, tag + "r")));
-        guarded(results, size, () -> runner.latency(size, scenarios.deepPage(10)));
-        guarded(results, size, () -> runner.latency(size, scenarios.patchName(10, oursPatch, adminPatch, nativePatch)));
-        guarded(results, size, () -> runner.latency(size, scenarios.memberAdd(10, oursNew, adminNew, nativeNew, oursPatch)));
-        if (bulk != null) {
+        measureSelected(results, runner, scenarios, size, tag);
+        if (selected("patch")) {
+            guarded(results, size, () -> runner.latency(size, scenarios.patchName(10, oursPatch, adminPatch, nativePatch)));
+        }
+        if (selected("member")) {
+            guarded(results, size, () -> runner.latency(size, scenarios.memberAdd(10, oursNew, adminNew, nativeNew, oursPatch)));
+        }
+        if (bulk != null && selected("bulk")) {
             guarded(results, size, () -> bulkRunner.latency(size, bulk.operation(tag)));
+        }
+    }
+
+    /** The operations that need no pool of loaded users. */
+    private static void measureSelected(Results results, Runner runner, Scenarios scenarios, int size, String tag) {
+        if (selected("lookup")) {
+            guarded(results, size, () -> runner.latency(size, scenarios.userNameLookup(ReportWriter.LOOKUP, 20)));
+            guarded(results, size, () -> runner.rate(size, scenarios.userNameLookup(ReportWriter.LOOKUP_RATE, 0)));
+        }
+        if (selected("email")) {
+            guarded(results, size, () -> runner.latency(size, scenarios.workEmailLookup(20)));
+        }
+        if (selected("create")) {
+            guarded(results, size, () -> runner.latency(size, scenarios.create(ReportWriter.CREATE, 10, tag)));
+            guarded(results, size, () -> runner.rate(size, scenarios.create(ReportWriter.CREATE_RATE, 0, tag + "r")));
+        }
+        if (selected("page")) {
+            guarded(results, size, () -> runner.latency(size, scenarios.deepPage(10)));
         }
     }
 
