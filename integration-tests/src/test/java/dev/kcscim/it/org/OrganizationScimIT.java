@@ -219,6 +219,20 @@ class OrganizationScimIT {
         assertThat(removed.status()).as(removed.toString()).isIn(200, 204);
         assertThat(acme.get("/Groups/" + group).json().path("members").toString()).doesNotContain(carol);
         assertThat(acme.get("/Users/" + carol).json().path("groups").toString()).doesNotContain(group);
+        // the realm URL sees neither the organization's groups nor its internal membership group
+        assertScimError(realm.scim().get("/Groups/" + group), 404, null);
+        String internal = null; // the organization's internal group is the parent of its top-level groups
+        for (JsonNode orgGroup : orgGroups) {
+            if (orgGroup.path("id").asText().equals(group)) {
+                internal = orgGroup.path("parentId").asText();
+            }
+        }
+        assertThat(internal).as(orgGroups.toString()).isNotBlank().isNotEqualTo(group);
+        assertScimError(realm.scim().get("/Groups/" + internal), 404, null);
+        assertScimError(realm.scim().patch("/Groups/" + internal,
+                patchOps("{'op':'add','path':'members','value':[{'value':'" + dave + "'}]}")), 404, null);
+        assertThat(acme.get("/Users/" + dave).status()).as("dave did not join acme").isEqualTo(404);
+        assertThat(ids(realm.scim().get("/Groups?count=1000").json())).doesNotContain(group);
         // a realm group is not the organization's either
         HttpResult realmGroup = realm.scim().post("/Groups", json("{'displayName':'realm-staff'}"));
         assertThat(realmGroup.status()).isEqualTo(201);

@@ -18,8 +18,8 @@ import org.keycloak.organization.OrganizationProvider;
  * <p>While a request has an organization: users are visible only if they are members of it (Keycloak stores
  * membership as membership of the organization's internal group); groups are visible only if they are the
  * organization's own groups (Keycloak 26 organization groups: {@code GroupModel.Type.ORGANIZATION}, linked to the
- * organization, under its internal group). Without an organization every method here allows everything, so the
- * realm-level API is unchanged.
+ * organization, under its internal group). Without an organization users are all visible and groups are the realm's
+ * groups (organization groups stay with their organization's URL).
  */
 public final class OrgContext {
 
@@ -76,11 +76,15 @@ public final class OrgContext {
         return organization == null || provider(session).isMember(organization, user);
     }
 
-    /** Whether {@code group} is visible: always on the realm API, only the organization's own groups otherwise. */
+    /**
+     * Whether {@code group} is visible: on the realm API every realm group and no organization group (they belong to
+     * their organization's URL, and an organization's internal membership group is never a SCIM Group: a write to it
+     * would change who is a member of the organization); in an organization only its own groups.
+     */
     public static boolean sees(KeycloakSession session, GroupModel group) {
         OrganizationModel organization = current(session);
         if (organization == null) {
-            return true;
+            return group.getType() != GroupModel.Type.ORGANIZATION;
         }
         return group.getType() == GroupModel.Type.ORGANIZATION && group.getOrganization() != null
                 && Objects.equals(group.getOrganization().getId(), organization.getId())
