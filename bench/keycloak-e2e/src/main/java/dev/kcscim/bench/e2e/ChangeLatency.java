@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ChangeLatency {
 
     /** What one run measured. */
-    record Result(int sent, int failed, int arrived, double seconds, List<Double> latenciesMs, String firstProblem) {
+    record Result(int sent, int failed, int arrived, double seconds, List<Double> latenciesMs, String firstProblem,
+            String timeline) {
 
         double rate() {
             return sent / seconds;
@@ -116,7 +117,31 @@ final class ChangeLatency {
                 latencies.add(Math.max(0, came - at) / 1e6);
             }
         });
-        return new Result(total, failed.get(), latencies.size(), sendSeconds, latencies, firstProblem[0]);
+        return new Result(total, failed.get(), latencies.size(), sendSeconds, latencies, firstProblem[0],
+                timeline(start, answered, arrived));
+    }
+
+    /** Per 5 s since the first send: changes answered by Admin REST / arrived at the target, and their p50 latency. */
+    private static String timeline(long start, Map<Integer, Long> answered, Map<Integer, Long> arrived) {
+        StringBuilder line = new StringBuilder();
+        long bucket = 5_000_000_000L;
+        long last = arrived.values().stream().mapToLong(Long::longValue).max().orElse(start);
+        for (long from = start; from <= Math.max(last, start); from += bucket) {
+            long lo = from;
+            long hi = from + bucket;
+            long sentIn = answered.values().stream().filter(t -> t >= lo && t < hi).count();
+            long cameIn = arrived.values().stream().filter(t -> t >= lo && t < hi).count();
+            List<Double> latencies = new ArrayList<>();
+            answered.forEach((marker, at) -> {
+                Long came = arrived.get(marker);
+                if (at >= lo && at < hi && came != null) {
+                    latencies.add(Math.max(0, came - at) / 1e6);
+                }
+            });
+            line.append(String.format(Locale.ROOT, "%s%ds: %d/%d p50 %.0f ms", line.length() == 0 ? "" : "; ",
+                    (from - start) / 1_000_000_000L, sentIn, cameIn, Measurement.percentile(latencies, 50)));
+        }
+        return line.toString();
     }
 
     /** The representation minus what PUT must not carry back (read-only members of the brief/full GET). */

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * The outbound part of the benchmark (issues 7 and 10; docs/benchmarks.md, "Outbound"). Its own realm,
  * {@code outbound}, grows through the given sizes (users only, no group memberships); at each size, in every
- * repetition: the benchmark POSTs the same users straight to an empty {@link BenchTarget} at the extension's
+ * repetition: the benchmark POSTs the same users (as many as the realm holds: the loaded ones and the bench
+ * client's service-account user) straight to an empty {@link BenchTarget} at the extension's
  * per-target delivery concurrency and with one request in flight (direct ingest), then a fresh target of the
  * realm's users is created and fully synced into the emptied mock ({@code POST .../targets/{id}/sync}, timed
  * from the run's {@code createdAt} to its {@code finishedAt}). Keycloak's heap is read before the first sync of a
@@ -48,6 +49,8 @@ final class OutboundBenchmark {
                 results.outbound.add(figures);
                 System.out.printf(Locale.ROOT, "Outbound: growing realm %s to %,d users ...%n", REALM, size);
                 figures.loadSeconds = loader.growTo(size);
+                // the realm's users in scope: the loaded ones plus the bench client's service-account user
+                figures.realmUsers = (int) realm.http().get(realm.adminBase() + "/users/count").json().asLong();
                 figures.heapBeforeMiB = heap.usedMiB();
                 int repetitions = size >= 100_000 ? 1 : rounds;
                 String kept = null;
@@ -67,13 +70,13 @@ final class OutboundBenchmark {
     private String repetition(OutboundFigures f, OutboundTargets targets, BenchTarget target, int rep, boolean last) {
         DirectIngest direct = new DirectIngest(target.baseUrl(), TOKEN);
         target.clear();
-        double concurrent = direct.run(f.size, f.concurrency);
+        double concurrent = direct.run(f.realmUsers, f.concurrency);
         target.clear();
-        double single = direct.run(f.size, 1);
+        double single = direct.run(f.realmUsers, 1);
         target.clear();
         String id = targets.create("bench-" + f.size + "-" + rep, target.baseUrl(), TOKEN);
         String runId = targets.startSync(id);
-        JsonNode run = targets.awaitRun(id, runId, 600_000L + f.size * 100L);
+        JsonNode run = targets.awaitRun(id, runId, 600_000L + f.size * 200L);
         double sync = (run.path("finishedAt").asLong() - run.path("createdAt").asLong()) / 1000.0;
         f.directSeconds.add(concurrent);
         f.directOneSeconds.add(single);
@@ -86,11 +89,11 @@ final class OutboundBenchmark {
                 + " full sync %.2f s (%s, missing %d, errors %d, %,d accounts on the target): %.2fx%n", f.size, rep + 1,
                 concurrent, f.concurrency, single, sync, run.path("status").asText(), f.missingReported, f.errorsReported,
                 f.accountsOnTarget, sync / concurrent);
-        if (!run.path("status").asText().equals("done") || f.missingReported != f.size || f.errorsReported != 0
-                || f.accountsOnTarget != f.size) {
+        if (!run.path("status").asText().equals("done") || f.missingReported != f.realmUsers || f.errorsReported != 0
+                || f.accountsOnTarget != f.realmUsers) {
             f.problems.add(String.format(Locale.ROOT, "repetition %d: run %s, missing %d, errors %d, %,d accounts on the "
                     + "target (expected %,d): %s", rep + 1, run.path("status").asText(), f.missingReported, f.errorsReported,
-                    f.accountsOnTarget, f.size, run.path("error").asText(run.path("drift").path("errors").toString())));
+                    f.accountsOnTarget, f.realmUsers, run.path("error").asText(run.path("drift").path("errors").toString())));
         }
         if (last) {
             f.heapAfterMiB = heap.usedMiB();
@@ -112,13 +115,18 @@ final class OutboundBenchmark {
         System.out.printf(Locale.ROOT, "  change latency: sent %d at %.1f/s (%d failed), arrived %d: p50 %.1f ms, p99 %.1f ms,"
                 + " max %.1f ms%n", r.sent(), r.rate(), r.failed(), r.arrived(), r.percentile(50), r.percentile(99),
                 r.percentile(100));
+        System.out.println("  timeline (per 5 s since the first change: answered/arrived, p50 of those answered): "
+                + r.timeline());
         if (r.firstProblem() != null) {
             f.problems.add("change latency: " + r.failed() + " Admin REST updates failed; first: " + r.firstProblem());
         }
         if (!targets.awaitIdle(targetId, 120_000)) {
             f.problems.add("change latency: the target's queue was not empty 120 s after the last change");
         }
-        long dead = targets.status(targetId).path("deadLetters").asLong(0);
+        JsonNode status = targets.status(targetId);
+        System.out.println("  Keycloak's own view of the target: " + status);
+        f.keycloakLatency = status.path("latencyMs").toString();
+        long dead = status.path("deadLetters").asLong(0);
         if (dead > 0) {
             f.problems.add("change latency: " + dead + " dead letters");
         }

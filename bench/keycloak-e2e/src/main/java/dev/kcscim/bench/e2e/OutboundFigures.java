@@ -17,6 +17,8 @@ final class OutboundFigures {
     /** Sync seconds / direct-ingest seconds (at {@link #concurrency}) of each repetition. */
     final List<Double> ratios = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
+    /** Users in the realm, all in the target's scope: the loaded ones plus the bench client's service account. */
+    int realmUsers;
     double loadSeconds = Double.NaN;
     double heapBeforeMiB = Double.NaN;
     double heapAfterMiB = Double.NaN;
@@ -25,6 +27,8 @@ final class OutboundFigures {
     int accountsOnTarget;
     ChangeLatency.Result latency;
     int latencyRate;
+    /** The target's {@code latencyMs} as Keycloak reports it (commit of the change to its delivery). */
+    String keycloakLatency;
 
     OutboundFigures(int size, int concurrency) {
         this.size = size;

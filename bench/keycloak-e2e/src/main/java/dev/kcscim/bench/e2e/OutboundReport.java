@@ -47,15 +47,16 @@ final class OutboundReport {
             md.append("- Repetitions: ").append(f.syncSeconds.size()).append(" (each: direct ingest at ").append(f.concurrency)
                     .append(" in flight, direct ingest at 1 in flight, full sync of a fresh target into the emptied mock)\n\n");
             md.append("| what | median s | min-max s | users/s (median) |\n|---|---|---|---|\n");
-            row(md, "full sync (`POST .../sync` -> run `done`, server-side createdAt..finishedAt)", f.syncSeconds, f.size);
-            row(md, "direct ingest, " + DirectIngest.describe(f.concurrency), f.directSeconds, f.size);
-            row(md, "direct ingest, " + DirectIngest.describe(1), f.directOneSeconds, f.size);
+            row(md, "full sync (`POST .../sync` -> run `done`, server-side createdAt..finishedAt)", f.syncSeconds, f.realmUsers);
+            row(md, "direct ingest, " + DirectIngest.describe(f.concurrency), f.directSeconds, f.realmUsers);
+            row(md, "direct ingest, " + DirectIngest.describe(1), f.directOneSeconds, f.realmUsers);
             if (!f.directOneSeconds.isEmpty() && !f.syncSeconds.isEmpty()) {
                 md.append(String.format(Locale.ROOT, "\nFull sync / direct ingest with 1 in flight: %.2fx.\n",
                         OutboundFigures.median(f.syncSeconds) / OutboundFigures.median(f.directOneSeconds)));
             }
-            md.append(String.format(Locale.ROOT, "\nLast run: missing %d (expected %,d), errors %d, %,d accounts on the target.%n",
-                    f.missingReported, f.size, f.errorsReported, f.accountsOnTarget));
+            md.append(String.format(Locale.ROOT, "\nUsers in scope: %,d (the loaded ones and the bench client's service account; "
+                    + "direct ingest POSTs as many). Last run: missing %d, errors %d, %,d accounts on the target.%n",
+                    f.realmUsers, f.missingReported, f.errorsReported, f.accountsOnTarget));
             md.append(String.format(Locale.ROOT, "Keycloak heap (after a full GC): %.0f MiB before the first sync, %.0f MiB after "
                     + "the last (its %,d links kept).%n", f.heapBeforeMiB, f.heapAfterMiB, f.size));
             if (f.latency != null) {
@@ -63,6 +64,9 @@ final class OutboundReport {
                 md.append(String.format(Locale.ROOT, "Change latency: %d Admin REST updates sent at %.1f/s (%d failed), %d arrived "
                         + "at the target; p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms.%n", r.sent(), r.rate(), r.failed(),
                         r.arrived(), r.percentile(50), r.percentile(90), r.percentile(99), r.percentile(100)));
+                md.append("Keycloak's own `latencyMs` of the target (commit to delivery, `GET .../status`): ")
+                        .append(f.keycloakLatency).append(".\nTimeline (per 5 s since the first change: answered / arrived, p50 "
+                        + "of the changes answered in it): ").append(r.timeline()).append(".\n");
             }
             for (String problem : f.problems) {
                 md.append("- Problem: ").append(problem.replace('\n', ' ')).append('\n');
