@@ -107,10 +107,12 @@ final class OutboundBenchmark {
             BenchRealm realm, String targetId) {
         ChangeLatency changes = new ChangeLatency(adminHttp, realm.adminBase(), target);
         List<ObjectNode> users = changes.users(Math.min(f.size, changesPerSecond * changeSeconds));
+        // one change per user: a second change of a user whose first is still queued would be coalesced with it
+        int seconds = Math.max(1, Math.min(changeSeconds, users.size() / changesPerSecond));
         System.out.printf(Locale.ROOT, "  change latency: %d changes/s for %d s over %,d users ...%n", changesPerSecond,
-                changeSeconds, users.size());
+                seconds, users.size());
         f.latencyRate = changesPerSecond;
-        f.latency = changes.run(users, changesPerSecond, changeSeconds, 60);
+        f.latency = changes.run(users, changesPerSecond, seconds, 60);
         ChangeLatency.Result r = f.latency;
         System.out.printf(Locale.ROOT, "  change latency: sent %d at %.1f/s (%d failed), arrived %d: p50 %.1f ms, p99 %.1f ms,"
                 + " max %.1f ms%n", r.sent(), r.rate(), r.failed(), r.arrived(), r.percentile(50), r.percentile(99),
