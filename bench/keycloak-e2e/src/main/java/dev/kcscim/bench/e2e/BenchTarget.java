@@ -256,7 +256,9 @@ final class BenchTarget implements AutoCloseable {
                 throw new IllegalArgumentException("unsupported PATCH path " + path);
             }
             int dot = path.indexOf('.');
-            ObjectNode parent = dot < 0 ? copy : copy.with(path.substring(0, dot));
+            String head = dot < 0 ? null : path.substring(0, dot);
+            ObjectNode parent = head == null ? copy
+                    : copy.get(head) instanceof ObjectNode existing ? existing : copy.putObject(head);
             String leaf = dot < 0 ? path : path.substring(dot + 1);
             if (kind.equals("remove")) {
                 parent.remove(leaf);
