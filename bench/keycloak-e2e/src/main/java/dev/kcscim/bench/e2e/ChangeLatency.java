@@ -35,6 +35,12 @@ final class ChangeLatency {
         }
     }
 
+    /**
+     * Markers are unique over the whole run: a user changed at an earlier size keeps its marker as first name, and
+     * the same marker written again would be no change at all (nothing sent).
+     */
+    private static final AtomicInteger NEXT_MARKER = new AtomicInteger();
+
     private final BenchHttp http;
     private final String usersUrl;
     private final BenchTarget target;
@@ -80,7 +86,7 @@ final class ChangeLatency {
             if (wait > 0) {
                 OutboundTargets.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            int marker = i;
+            int marker = NEXT_MARKER.getAndIncrement();
             ObjectNode user = users.get(i % users.size()).deepCopy();
             senders.execute(() -> {
                 user.put("firstName", String.format(Locale.ROOT, "bchg%07d", marker));
