@@ -60,7 +60,8 @@ public final class Dispatcher {
         TokenCache tokens = new TokenCache();
         PatchSupport patchSupport = new PatchSupport();
         this.delivery = new RowDelivery(factory, owner, tokens, patchSupport);
-        this.syncRunner = new SyncRunner(factory, owner, leaseMillis, tokens, patchSupport, daemon("kcscim-sync"));
+        this.syncRunner = new SyncRunner(factory, owner, leaseMillis, tokens, patchSupport, perTargetLimit,
+                daemon("kcscim-sync"));
     }
 
     /** This node's full-sync runner. */

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What one full sync found and repaired: per kind of drift a count and at most {@link #MAX_SAMPLES} samples, plus
  * progress counters. Its size is bounded whatever the number of users, so it can be kept in memory for the whole
- * run and stored as JSON.
+ * run and stored as JSON. Thread-safe: a full sync repairs the users of one page on several threads.
  */
 final class DriftReport {
 
@@ -61,7 +61,7 @@ final class DriftReport {
     }
 
     /** Counts one occurrence of {@code kind}; keeps {@code sample} while fewer than the maximum are kept. */
-    void add(Kind kind, ObjectNode sample) {
+    synchronized void add(Kind kind, ObjectNode sample) {
         counts.merge(kind, 1, Integer::sum);
         List<ObjectNode> kept = samples.get(kind);
         if (kept.size() < MAX_SAMPLES && sample != null) {
@@ -69,20 +69,20 @@ final class DriftReport {
         }
     }
 
-    int count(Kind kind) {
+    synchronized int count(Kind kind) {
         return counts.get(kind);
     }
 
-    int sampleCount(Kind kind) {
+    synchronized int sampleCount(Kind kind) {
         return samples.get(kind).size();
     }
 
     /** Adds {@code delta} to the progress counter {@code name} (targetAccounts, users, groups). */
-    void progress(String name, long delta) {
+    synchronized void progress(String name, long delta) {
         progress.merge(name, delta, Long::sum);
     }
 
-    ObjectNode toJson() {
+    synchronized ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ObjectNode seen = json.putObject("progress");
         progress.forEach(seen::put);

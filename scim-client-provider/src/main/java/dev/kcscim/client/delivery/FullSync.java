@@ -11,6 +11,10 @@ import dev.kcscim.core.patch.PatchRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.keycloak.models.UserModel;
 
@@ -25,7 +29,8 @@ import org.keycloak.models.UserModel;
  *       attributes differ from what the mapping produces is updated (stale); an unlinked account is an orphan,
  *       handled per {@code orphanPolicy} (report; adopt: link to the in-scope user with the same userName; deactivate).</li>
  *   <li>Keycloak users: an in-scope user without a link, or whose linked account was not seen on the target, is
- *       created (missing).</li>
+ *       created (missing). The users of a page are independent resources, so their calls run up to
+ *       {@code concurrency} at once (the per-target delivery limit); the page's links are saved when all are done.</li>
  *   <li>Groups and memberships: {@link GroupReconciler}.</li>
  * </ol>
  */
@@ -41,10 +46,16 @@ final class FullSync {
     private final SyncTarget ctx;
     private final ScimSync sync;
     private final boolean patch;
+    private final int concurrency;
     private final DriftReport report = new DriftReport();
+    private ExecutorService workers;
+    /** Phase 1 found no unlinked account (and no error): phase 2 creates without looking each name up first. */
+    private boolean targetAllLinked;
 
-    FullSync(SyncTarget ctx, TokenCache tokens, PatchSupport patchSupport) {
+    /** @param concurrency users of one page repaired at once (at least 1) */
+    FullSync(SyncTarget ctx, TokenCache tokens, PatchSupport patchSupport, int concurrency) {
         this.ctx = ctx;
+        this.concurrency = Math.max(1, concurrency);
         ScimHttp http = new ScimHttp(ctx.http, ctx.target, tokens);
         this.sync = new ScimSync(http, patchSupport);
         this.patch = patchSupport.supportsPatch(http);
@@ -59,8 +70,22 @@ final class FullSync {
         if (!progress.page("targetAccounts", report) || !targetAccounts(progress)) {
             return;
         }
-        if (!progress.page("users", report) || !keycloakUsers(progress)) {
-            return;
+        targetAllLinked = report.count(DriftReport.Kind.ORPHANS) == 0 && report.count(DriftReport.Kind.ERRORS) == 0;
+        if (concurrency > 1) {
+            workers = Executors.newFixedThreadPool(concurrency, r -> {
+                Thread thread = new Thread(r, "kcscim-sync-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        try {
+            if (!progress.page("users", report) || !keycloakUsers(progress)) {
+                return;
+            }
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
         }
         if (progress.page("groups", report)) {
             new GroupReconciler(ctx, sync, patch, report).run(progress);
@@ -214,12 +239,14 @@ final class FullSync {
             int offset = first;
             List<UserRow> page = ctx.read(r -> r.session.users()
                     .searchForUserStream(r.realm, Map.of(), offset, PAGE)
-                    .map(user -> new UserRow(r.user(user, user.getId()), LinkStore.syncMark(r.em, ctx.target.id(),
-                            ResourceKind.USER, user.getId())))
+                    .map(user -> {
+                        Snapshot.State state = r.user(user, user.getId());
+                        // an unlinked user has no mark: no second query for it
+                        return new UserRow(state, state.link() == null ? null
+                                : LinkStore.syncMark(r.em, ctx.target.id(), ResourceKind.USER, user.getId()));
+                    })
                     .collect(Collectors.toList()));
-            for (UserRow row : page) {
-                missing(row);
-            }
+            repair(page);
             ctx.save(sync.changes());
             report.progress("users", page.size());
             if (!progress.page("users", report)) {
@@ -233,6 +260,35 @@ final class FullSync {
     }
 
     private record UserRow(Snapshot.State state, String mark) {
+    }
+
+    /** {@link #missing} for every user of a page, up to {@link #concurrency} at once; returns when all are done. */
+    private void repair(List<UserRow> page) {
+        if (workers == null || page.size() < 2) {
+            page.forEach(this::missing);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (UserRow row : page) {
+            running.add(workers.submit(() -> missing(row)));
+        }
+        RuntimeException failure = null;
+        for (Future<?> task : running) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("full sync interrupted", e);
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            // The links of the users that were created are saved before the run ends
+            ctx.save(sync.changes());
+            throw failure;
+        }
     }
 
     /** Creates an in-scope user the target lacks: never linked, or linked to an account no longer there. */
@@ -252,19 +308,34 @@ final class FullSync {
                 state = new Snapshot.State(ResourceKind.USER, state.localId(), state.desired(), null, true);
             } else if (!state.inScope() || state.desired() == null) {
                 return;
-            } else if (ctx.target.orphanPolicy() != TargetConfig.OrphanPolicy.ADOPT
-                    && sync.findBy(ResourceKind.USER, "userName", userName) != null) {
-                // The name is taken by an unlinked account: reported as an orphan, not adopted under this policy
+            } else if (targetAllLinked) {
+                // Phase 1 saw every account of the target linked (to users other than this unlinked one): a
+                // lookup would find nothing. A 409 means an account took the name since; it is not adopted
+                // (unless the policy is adopt), as a lookup that found it would not have created the user.
+                Snapshot.State created = ctx.target.orphanPolicy() == TargetConfig.OrphanPolicy.ADOPT
+                        ? sync.post(state) : sync.postUnlessTaken(state);
+                record(state, created, userName);
+                return;
+            } else if (ctx.target.orphanPolicy() != TargetConfig.OrphanPolicy.ADOPT) {
+                if (sync.findBy(ResourceKind.USER, "userName", userName) != null) {
+                    // The name is taken by an unlinked account: reported as an orphan, not adopted under this policy
+                    return;
+                }
+                // Just looked up and not found: POST at once (create() would look it up a second time)
+                record(state, sync.post(state), userName);
                 return;
             }
-            Snapshot.State created = sync.create(state);
-            if (created != null) {
-                report.add(DriftReport.Kind.MISSING, DriftReport.sample(state.localId(),
-                        created.link() == null ? null : created.link().remoteId(), userName));
-            }
+            record(state, sync.create(state), userName);
         } catch (DeliveryFailure e) {
             report.add(DriftReport.Kind.ERRORS, DriftReport.sample(state.localId(), null, userName)
                     .put("error", e.getMessage()));
+        }
+    }
+
+    private void record(Snapshot.State state, Snapshot.State created, String userName) {
+        if (created != null) {
+            report.add(DriftReport.Kind.MISSING, DriftReport.sample(state.localId(),
+                    created.link() == null ? null : created.link().remoteId(), userName));
         }
     }
 }

@@ -23,7 +23,8 @@ final class LinkStore {
         return entity == null ? null : new Snapshot.Link(entity.getRemoteId(), parse(entity.getLastPushed()));
     }
 
-    static void upsert(EntityManager em, String realmId, String targetId, ResourceKind kind, String localId,
+    /** Creates or updates the link; returns the managed entity (changes to it are saved with the transaction). */
+    static RemoteLinkEntity upsert(EntityManager em, String realmId, String targetId, ResourceKind kind, String localId,
             String remoteId, ObjectNode lastPushed, long now) {
         RemoteLinkEntity entity = entity(em, targetId, kind, localId);
         boolean created = entity == null;
@@ -41,6 +42,7 @@ final class LinkStore {
         if (created) {
             em.persist(entity);
         }
+        return entity;
     }
 
     /** The Keycloak id linked to {@code remoteId} on this target, or null. */

@@ -18,7 +18,8 @@ final class ScimSync {
 
     private final ScimHttp http;
     private final PatchSupport patchSupport;
-    private final List<LinkChange> changes = new ArrayList<>();
+    /** Synchronized: a full sync repairs the users of one page on several threads through one instance. */
+    private final List<LinkChange> changes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     ScimSync(ScimHttp http, PatchSupport patchSupport) {
         this.http = http;
@@ -81,22 +82,44 @@ final class ScimSync {
 
     Snapshot.State create(Snapshot.State state) throws DeliveryFailure {
         JsonNode existing = findExisting(state);
+        return existing == null ? post(state) : adopt(state, existing);
+    }
+
+    /**
+     * Creates a resource the caller has just looked for on the target and not found: {@code POST}, and on a
+     * {@code 409} (RFC 7644 §3.3 uniqueness: it appeared in between) a lookup and a link, as {@link #create} does.
+     */
+    Snapshot.State post(Snapshot.State state) throws DeliveryFailure {
+        ScimResponse created = http.send("POST", endpoint(state.kind()), state.desired());
+        if (created.ok()) {
+            String remoteId = remoteId(created, "POST " + endpoint(state.kind()));
+            return linked(state, remoteId, state.desired());
+        }
+        if (created.status() != 409) {
+            throw DeliveryFailure.ofResponse("POST " + endpoint(state.kind()), created);
+        }
+        // RFC 7644 §3.3: 409 uniqueness, the target already has it: link to it instead of failing
+        JsonNode existing = findByName(state);
         if (existing == null) {
-            ScimResponse created = http.send("POST", endpoint(state.kind()), state.desired());
-            if (created.ok()) {
-                String remoteId = remoteId(created, "POST " + endpoint(state.kind()));
-                return linked(state, remoteId, state.desired());
-            }
-            if (created.status() != 409) {
-                throw DeliveryFailure.ofResponse("POST " + endpoint(state.kind()), created);
-            }
-            // RFC 7644 §3.3: 409 uniqueness, the target already has it: link to it instead of failing
-            existing = findByName(state);
-            if (existing == null) {
-                throw DeliveryFailure.ofResponse("POST " + endpoint(state.kind()), created);
-            }
+            throw DeliveryFailure.ofResponse("POST " + endpoint(state.kind()), created);
         }
         return adopt(state, existing);
+    }
+
+    /**
+     * {@code POST}s a resource the caller knows no unlinked resource of the target to hold the name of: on a
+     * {@code 409} (one took it since) nothing is linked and null is returned, as a lookup that found it would have
+     * created nothing.
+     */
+    Snapshot.State postUnlessTaken(Snapshot.State state) throws DeliveryFailure {
+        ScimResponse created = http.send("POST", endpoint(state.kind()), state.desired());
+        if (created.ok()) {
+            return linked(state, remoteId(created, "POST " + endpoint(state.kind())), state.desired());
+        }
+        if (created.status() == 409) {
+            return null;
+        }
+        throw DeliveryFailure.ofResponse("POST " + endpoint(state.kind()), created);
     }
 
     /** Links to a resource the target already had, keeping its externalId, then sends what differs. */

@@ -27,16 +27,19 @@ public final class SyncRunner {
     private final long leaseMillis;
     private final TokenCache tokens;
     private final PatchSupport patchSupport;
+    private final int concurrency;
     private final ThreadPoolExecutor executor;
     private final AtomicBoolean queued = new AtomicBoolean();
 
+    /** @param concurrency calls of one run in flight at once (the dispatcher's per-target limit) */
     SyncRunner(KeycloakSessionFactory factory, String owner, long leaseMillis, TokenCache tokens,
-            PatchSupport patchSupport, java.util.concurrent.ThreadFactory threads) {
+            PatchSupport patchSupport, int concurrency, java.util.concurrent.ThreadFactory threads) {
         this.factory = factory;
         this.owner = owner;
         this.leaseMillis = leaseMillis;
         this.tokens = tokens;
         this.patchSupport = patchSupport;
+        this.concurrency = concurrency;
         this.executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), threads);
     }
 
@@ -102,7 +105,7 @@ public final class SyncRunner {
                 error = error + "; nothing was changed, fix the target's scope";
             } else {
                 LOG.infof("SCIM full sync %s started (realm %s, target %s)", runId, realmId, targetId);
-                FullSync sync = new FullSync(ctx, tokens, patchSupport);
+                FullSync sync = new FullSync(ctx, tokens, patchSupport, concurrency);
                 report = sync.report();
                 sync.run((phase, r) -> progress(runId, targetId, phase, r));
             }

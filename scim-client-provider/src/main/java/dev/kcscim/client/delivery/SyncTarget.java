@@ -73,9 +73,9 @@ final class SyncTarget {
                 if (change.remoteId() == null) {
                     LinkStore.delete(em, target.id(), change.kind(), change.localId());
                 } else {
+                    // marked on the managed entity: no update statement (and flush) per link
                     LinkStore.upsert(em, realmId, target.id(), change.kind(), change.localId(), change.remoteId(),
-                            change.lastPushed(), now);
-                    LinkStore.mark(em, target.id(), change.kind(), change.localId(), runId);
+                            change.lastPushed(), now).setSyncMark(runId);
                 }
             }
         });

@@ -28,17 +28,20 @@ final class DataLoader {
     private final BenchRealm realm;
     private final int batchSize;
     private final int parallel;
+    private final boolean withGroup;
     private int loaded;
 
     /**
      * @param batchSize users per partialImport request
      * @param parallel  partialImport requests in flight at once (disjoint user ranges)
+     * @param withGroup whether even-numbered users join {@link BenchRealm#GROUP} (the outbound realm has no members)
      */
-    DataLoader(BenchHttp adminHttp, BenchRealm realm, int batchSize, int parallel) {
+    DataLoader(BenchHttp adminHttp, BenchRealm realm, int batchSize, int parallel, boolean withGroup) {
         this.adminHttp = adminHttp;
         this.realm = realm;
         this.batchSize = batchSize;
         this.parallel = parallel;
+        this.withGroup = withGroup;
     }
 
     static String username(int i) {
@@ -94,7 +97,7 @@ final class DataLoader {
         ObjectNode body = BenchHttp.JSON.createObjectNode().put("ifResourceExists", "SKIP");
         ArrayNode users = body.putArray("users");
         for (int i = first; i < end; i++) {
-            users.add(user(i));
+            users.add(user(i, withGroup));
         }
         BenchHttp.Exchange result = adminHttp.send("POST", realm.adminBase() + "/partialImport", BenchHttp.APP_JSON, body);
         if (!result.ok()) {
@@ -108,7 +111,7 @@ final class DataLoader {
         }
     }
 
-    private static ObjectNode user(int i) {
+    private static ObjectNode user(int i, boolean withGroup) {
         ObjectNode user = BenchHttp.JSON.createObjectNode()
                 .put("username", username(i))
                 .put("email", email(i))
@@ -119,7 +122,7 @@ final class DataLoader {
         ObjectNode attributes = user.putObject("attributes");
         attributes.putArray("kcscim.emails").add("[{\"value\":\"" + email(i) + "\",\"type\":\"work\",\"primary\":true}]");
         attributes.putArray("kcscim.emailValue").add(email(i));
-        if (isMember(i)) {
+        if (withGroup && isMember(i)) {
             user.putArray("groups").add("/" + BenchRealm.GROUP);
         }
         return user;

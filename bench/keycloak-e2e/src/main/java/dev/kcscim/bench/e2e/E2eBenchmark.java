@@ -34,8 +34,10 @@ public final class E2eBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
-                .map(String::trim).map(Integer::parseInt).sorted().toList();
+        List<Integer> sizes = Boolean.parseBoolean(System.getProperty("bench.inbound", "true"))
+                ? sizes("bench.sizes", "1000,10000,100000") : List.of();
+        boolean outbound = Boolean.parseBoolean(System.getProperty("bench.outbound", "false"));
+        List<Integer> outboundSizes = outbound ? sizes("bench.outbound.sizes", "1000,10000,100000") : List.of();
         int rounds = Integer.getInteger("bench.rounds", 5);
         int threads = Integer.getInteger("bench.threads", 4);
         Path output = Path.of(System.getProperty("bench.output", "target/bench-results")).toAbsolutePath();
@@ -43,7 +45,10 @@ public final class E2eBenchmark {
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         List<String> options = new ArrayList<>(List.of("--metrics-enabled=true",
                 // one client sends thousands of requests a minute here; the per-caller limit would measure itself
-                "--spi-realm-restapi-extension--scim-provisioning--rate-limit-per-minute=0"));
+                "--spi-realm-restapi-extension--scim-provisioning--rate-limit-per-minute=0",
+                // the outbound part's target is in this JVM, on http://127.0.0.1 (the URL policy refuses both by default)
+                "--spi-events-listener--scim-provisioning--allow-http=true",
+                "--spi-events-listener--scim-provisioning--allowed-hosts=127.0.0.1"));
         // after the harness's own --log-level (INFO,dev.kcscim:debug), so it wins: our debug lines would be work
         // only our API does (Keycloak's default level is INFO)
         options.add(SqlCount.enabled() ? SqlCount.LOG_OPTION : "--log-level=INFO");
@@ -61,7 +66,7 @@ public final class E2eBenchmark {
             results.notes.add(realm.ourSettingsNote());
             HeapProbe heap = new HeapProbe(server.managementUrl(), server.pid());
             results.heapMiB.put("after start-up and realm creation, before loading", heap.usedMiB());
-            DataLoader loader = new DataLoader(new BenchHttp(server.admin()::token), realm, LOAD_BATCH, LOAD_PARALLEL);
+            DataLoader loader = new DataLoader(new BenchHttp(server.admin()::token), realm, LOAD_BATCH, LOAD_PARALLEL, true);
             BulkOperation bulk = BulkOperation.detect(realm, results.notes);
             Runner runner = new Runner(Integer.getInteger("bench.warmup", 10), rounds, threads, 10.0, RATE_ROUND_SECONDS);
             Runner bulkRunner = new Runner(0, Math.min(rounds, 3), 1, 600.0, 0);
@@ -81,6 +86,18 @@ public final class E2eBenchmark {
                 previous = size;
                 write(results, output, sizes, rounds, threads, started, runStart);
             }
+            if (outbound) {
+                Runnable written = () -> {
+                    try {
+                        write(results, output, sizes, rounds, threads, started, runStart);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                };
+                new OutboundBenchmark(server, heap, Integer.getInteger("bench.outbound.rounds", 3),
+                        Integer.getInteger("bench.outbound.rate", 50), Integer.getInteger("bench.outbound.seconds", 60))
+                        .run(outboundSizes, results, LOAD_BATCH, LOAD_PARALLEL, written);
+            }
             results.heapMiB.put("at the end of the run", heap.usedMiB());
             write(results, output, sizes, rounds, threads, started, runStart);
             System.out.printf(Locale.ROOT, "Done in %.1f min: %s%n", (System.nanoTime() - runStart) / 60e9, output);
@@ -98,6 +115,12 @@ public final class E2eBenchmark {
         System.out.printf(Locale.ROOT, "Counting SQL statements at %,d users ...%n", size);
         sql.measure(size, scenarios.create(ReportWriter.CREATE, 0, tag), 20, results.notes);
         sql.measure(size, scenarios.userNameLookup(ReportWriter.LOOKUP, 0), 20, results.notes);
+    }
+
+    private static List<Integer> sizes(String property, String fallback) {
+        String value = System.getProperty(property, fallback).trim();
+        return value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt)
+                .sorted().toList();
     }
 
     private static void measure(Results results, Runner runner, Runner bulkRunner, BulkOperation bulk, Scenarios scenarios,
@@ -200,8 +223,11 @@ public final class E2eBenchmark {
                 + "Run started %s, %.1f min so far; sizes requested %s; %d rounds per operation after a warm-up of 10 calls "
                 + "per system (rounds capped at 10 s per system); rates with %d client threads, %d-second rounds.%n",
                 started, (System.nanoTime() - runStart) / 60e9, sizes, rounds, threads, (int) RATE_ROUND_SECONDS);
-        Files.writeString(output.resolve("results.md"), new ReportWriter(results).markdown(header));
-        plots(results, output);
+        String outbound = results.outbound.isEmpty() ? "" : new OutboundReport(results.outbound).markdown();
+        Files.writeString(output.resolve("results.md"), new ReportWriter(results).markdown(header) + outbound);
+        if (!results.measurements.isEmpty()) {
+            plots(results, output);
+        }
         List<String> lines = new ArrayList<>();
         results.measurements.forEach(m -> lines.add(String.join("\t", Integer.toString(m.size), m.operation, m.system,
                 Double.toString(m.p50()), Double.toString(m.p99()), Double.toString(m.medianRate()),

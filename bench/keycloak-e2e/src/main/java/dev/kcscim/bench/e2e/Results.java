@@ -18,6 +18,8 @@ final class Results {
     /** Keycloak heap used (MiB, after a full GC) at named moments. */
     final Map<String, Double> heapMiB = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
+    /** The outbound part's figures, one per realm size of the {@code outbound} realm. */
+    final List<OutboundFigures> outbound = new ArrayList<>();
 
     void addAll(List<Measurement> measured) {
         measurements.addAll(measured);
