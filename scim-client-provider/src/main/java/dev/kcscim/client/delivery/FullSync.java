@@ -10,18 +10,16 @@ import dev.kcscim.core.patch.PatchOperation;
 import dev.kcscim.core.patch.PatchRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.keycloak.models.UserModel;
 
 /**
  * One full sync of one target (RFC 7644 §3.4.2.4 paging): reconciles the target's accounts with the Keycloak users
  * in scope, then the groups. Memory is bounded by the page size: both sides are read page by page (target accounts
- * with {@code startIndex}/{@code count}, Keycloak users with {@code first}/{@code max}), and what was seen is
+ * with {@code startIndex}/{@code count}, Keycloak users by {@link UserPages}), and what was seen is
  * recorded in the database (the link's sync mark), not in memory.
  *
  * <ol>
@@ -37,6 +35,8 @@ import org.keycloak.models.UserModel;
 final class FullSync {
 
     static final int PAGE = 100;
+    /** Keycloak users per page of phase 2; a system property lowers it for tests of paging. */
+    static final String USER_PAGE_PROPERTY = "kcscim.sync.userPage";
 
     /** Called after each page with the phase: persists progress and renews the lease; false stops the run. */
     interface Progress {
@@ -47,6 +47,7 @@ final class FullSync {
     private final ScimSync sync;
     private final boolean patch;
     private final int concurrency;
+    private final int userPage = Integer.getInteger(USER_PAGE_PROPERTY, PAGE);
     private final DriftReport report = new DriftReport();
     private ExecutorService workers;
     /** Phase 1 found no unlinked account (and no error): phase 2 creates without looking each name up first. */
@@ -234,42 +235,29 @@ final class FullSync {
     }
 
     private boolean keycloakUsers(Progress progress) {
-        int first = 0;
+        UserPages pages = new UserPages(ctx.target.id(), userPage);
         while (true) {
-            int offset = first;
-            List<UserRow> page = ctx.read(r -> r.session.users()
-                    .searchForUserStream(r.realm, Map.of(), offset, PAGE)
-                    .map(user -> {
-                        Snapshot.State state = r.user(user, user.getId());
-                        // an unlinked user has no mark: no second query for it
-                        return new UserRow(state, state.link() == null ? null
-                                : LinkStore.syncMark(r.em, ctx.target.id(), ResourceKind.USER, user.getId()));
-                    })
-                    .collect(Collectors.toList()));
+            List<UserPages.Row> page = ctx.read(pages::next);
             repair(page);
             ctx.save(sync.changes());
             report.progress("users", page.size());
             if (!progress.page("users", report)) {
                 return false;
             }
-            if (page.size() < PAGE) {
+            if (pages.done()) {
                 return true;
             }
-            first += PAGE;
         }
     }
 
-    private record UserRow(Snapshot.State state, String mark) {
-    }
-
     /** {@link #missing} for every user of a page, up to {@link #concurrency} at once; returns when all are done. */
-    private void repair(List<UserRow> page) {
+    private void repair(List<UserPages.Row> page) {
         if (workers == null || page.size() < 2) {
             page.forEach(this::missing);
             return;
         }
         List<Future<?>> running = new ArrayList<>();
-        for (UserRow row : page) {
+        for (UserPages.Row row : page) {
             running.add(workers.submit(() -> missing(row)));
         }
         RuntimeException failure = null;
@@ -292,7 +280,7 @@ final class FullSync {
     }
 
     /** Creates an in-scope user the target lacks: never linked, or linked to an account no longer there. */
-    private void missing(UserRow row) {
+    private void missing(UserPages.Row row) {
         Snapshot.State state = row.state();
         if (state.link() != null && ctx.runId.equals(row.mark())) {
             return;

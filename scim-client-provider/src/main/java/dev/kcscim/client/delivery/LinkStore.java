@@ -7,20 +7,84 @@ import dev.kcscim.client.jpa.RemoteLinkEntity;
 import dev.kcscim.client.outbox.ResourceKind;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads and writes {@code SCIM_REMOTE_LINK}: one row per (target, kind, Keycloak id). */
 final class LinkStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ids per {@code IN (...)} list: well under every supported database's bind-parameter limit. */
+    private static final int IN_LIMIT = 500;
 
     private LinkStore() {
     }
 
     static Snapshot.Link find(EntityManager em, String targetId, ResourceKind kind, String localId) {
-        RemoteLinkEntity entity = entity(em, targetId, kind, localId);
+        return link(entity(em, targetId, kind, localId));
+    }
+
+    /** The link an entity holds (null: none). */
+    static Snapshot.Link link(RemoteLinkEntity entity) {
         return entity == null ? null : new Snapshot.Link(entity.getRemoteId(), parse(entity.getLastPushed()));
+    }
+
+    /**
+     * The links of many resources of one kind on one target, by Keycloak id, read with one query per
+     * {@link #IN_LIMIT} ids (a full sync's page) instead of one per resource. The entities are managed by {@code em}.
+     */
+    static Map<String, RemoteLinkEntity> entities(EntityManager em, String targetId, ResourceKind kind,
+            Collection<String> localIds) {
+        Map<String, RemoteLinkEntity> found = new HashMap<>();
+        List<String> ids = new ArrayList<>(localIds);
+        for (int from = 0; from < ids.size(); from += IN_LIMIT) {
+            em.createQuery("select l from RemoteLinkEntity l where l.targetId = :target and l.resourceType = :type"
+                            + " and l.localId in (:ids)", RemoteLinkEntity.class)
+                    .setParameter("target", targetId).setParameter("type", kind.name())
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
+                    .getResultList().forEach(entity -> found.put(entity.getLocalId(), entity));
+        }
+        return found;
+    }
+
+    /**
+     * Saves a batch of link changes in {@code em}'s transaction, marking saved links as seen by {@code runId}: the
+     * existing links are read with {@link #entities} (one query per kind), then updated, inserted or removed on
+     * the managed entities, so the transaction flushes them once. Only the last change of a resource counts (a
+     * forget followed by a save is a save; a save followed by a forget, a forget), which leaves the same rows as
+     * applying them one by one.
+     */
+    static void saveAll(EntityManager em, String realmId, String targetId, List<LinkChange> changes, String runId,
+            long now) {
+        Map<ResourceKind, Map<String, LinkChange>> last = new LinkedHashMap<>();
+        for (LinkChange change : changes) {
+            last.computeIfAbsent(change.kind(), k -> new LinkedHashMap<>()).put(change.localId(), change);
+        }
+        for (Map.Entry<ResourceKind, Map<String, LinkChange>> kind : last.entrySet()) {
+            Map<String, RemoteLinkEntity> existing = entities(em, targetId, kind.getKey(), kind.getValue().keySet());
+            for (LinkChange change : kind.getValue().values()) {
+                RemoteLinkEntity entity = existing.get(change.localId());
+                if (change.remoteId() == null) {
+                    if (entity != null) {
+                        em.remove(entity);
+                    }
+                    continue;
+                }
+                if (entity == null) {
+                    entity = newEntity(realmId, targetId, change.kind(), change.localId());
+                    em.persist(entity);
+                }
+                entity.setRemoteId(change.remoteId());
+                entity.setLastPushed(change.lastPushed() == null ? null : change.lastPushed().toString());
+                entity.setUpdatedAt(now);
+                entity.setSyncMark(runId);
+            }
+        }
     }
 
     /** Creates or updates the link; returns the managed entity (changes to it are saved with the transaction). */
@@ -29,12 +93,7 @@ final class LinkStore {
         RemoteLinkEntity entity = entity(em, targetId, kind, localId);
         boolean created = entity == null;
         if (created) {
-            entity = new RemoteLinkEntity();
-            entity.setId(UUID.randomUUID().toString());
-            entity.setRealmId(realmId);
-            entity.setTargetId(targetId);
-            entity.setResourceType(kind.name());
-            entity.setLocalId(localId);
+            entity = newEntity(realmId, targetId, kind, localId);
         }
         entity.setRemoteId(remoteId);
         entity.setLastPushed(lastPushed == null ? null : lastPushed.toString());
@@ -73,6 +132,16 @@ final class LinkStore {
                         + " and l.localId = :local")
                 .setParameter("target", targetId).setParameter("type", kind.name()).setParameter("local", localId)
                 .executeUpdate();
+    }
+
+    private static RemoteLinkEntity newEntity(String realmId, String targetId, ResourceKind kind, String localId) {
+        RemoteLinkEntity entity = new RemoteLinkEntity();
+        entity.setId(UUID.randomUUID().toString());
+        entity.setRealmId(realmId);
+        entity.setTargetId(targetId);
+        entity.setResourceType(kind.name());
+        entity.setLocalId(localId);
+        return entity;
     }
 
     private static RemoteLinkEntity entity(EntityManager em, String targetId, ResourceKind kind, String localId) {

@@ -72,10 +72,16 @@ final class SnapshotLoader {
     /** As {@link #state} for a user already loaded (null: deleted). */
     static Snapshot.State userState(KeycloakSession session, EntityManager em, RealmModel realm, TargetConfig target,
             UserModel user, String localId) {
+        return userState(session, realm, target, user, localId, LinkStore.find(em, target.id(), ResourceKind.USER,
+                localId));
+    }
+
+    /** As the other {@code userState}, with the link already read (null: none). */
+    static Snapshot.State userState(KeycloakSession session, RealmModel realm, TargetConfig target, UserModel user,
+            String localId, Snapshot.Link link) {
         ObjectNode desired = user == null ? null : OutboundMapper.user(realm, user, target.mapping());
         boolean inScope = user != null && ScopeEvaluator.userInScope(session, realm, target.userScope(), user);
-        return new Snapshot.State(ResourceKind.USER, localId, desired,
-                LinkStore.find(em, target.id(), ResourceKind.USER, localId), inScope);
+        return new Snapshot.State(ResourceKind.USER, localId, desired, link, inScope);
     }
 
     /**

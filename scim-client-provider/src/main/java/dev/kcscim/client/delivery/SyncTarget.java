@@ -67,18 +67,10 @@ final class SyncTarget {
             return;
         }
         long now = System.currentTimeMillis();
-        KeycloakModelUtils.runJobInTransaction(factory, s -> {
-            EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
-            for (LinkChange change : changes) {
-                if (change.remoteId() == null) {
-                    LinkStore.delete(em, target.id(), change.kind(), change.localId());
-                } else {
-                    // marked on the managed entity: no update statement (and flush) per link
-                    LinkStore.upsert(em, realmId, target.id(), change.kind(), change.localId(), change.remoteId(),
-                            change.lastPushed(), now).setSyncMark(runId);
-                }
-            }
-        });
+        // one read of the existing links and one flush for the whole batch (a page), not a select per link
+        KeycloakModelUtils.runJobInTransaction(factory, s -> LinkStore.saveAll(
+                s.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, target.id(), changes, runId,
+                now));
         changes.clear();
     }
 
@@ -92,6 +84,10 @@ final class SyncTarget {
             this.session = session;
             this.realm = realm;
             this.em = em;
+        }
+
+        TargetConfig target() {
+            return target;
         }
 
         Snapshot.State user(org.keycloak.models.UserModel user, String id) {

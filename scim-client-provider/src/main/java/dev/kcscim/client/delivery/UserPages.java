@@ -1,0 +1,104 @@
+package dev.kcscim.client.delivery;
+
+import dev.kcscim.client.jpa.RemoteLinkEntity;
+import dev.kcscim.client.outbox.ResourceKind;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.entities.UserEntity;
+
+/**
+ * The realm's users for phase 2 of a full sync, page by page, each with its state for the target and its link's
+ * sync mark. Service accounts are never included (they are never in a target's scope).
+ *
+ * <ul>
+ *   <li>A realm without user-storage providers (all users local): pages are read by key, {@code id > last id}
+ *       in id order, from Keycloak's JPA {@link UserEntity}, so a page costs the same at any depth (offset paging
+ *       makes the database skip every earlier row, each page). The users are then read from the JPA store, not the
+ *       cache ({@link SnapshotLoader#storedUser}). A user created during the run with an id below the key is not
+ *       seen, as with offset paging; its own event delivers it.</li>
+ *   <li>A realm with a user-storage provider (LDAP, Kerberos, custom): Keycloak's {@code searchForUserStream} with
+ *       {@code first}/{@code max}, the only source that includes the provider's users.</li>
+ * </ul>
+ * The links of a page are read with one query ({@link LinkStore#entities}).
+ */
+final class UserPages {
+
+    /** One user of a page: its state and, when linked, the run that last saw its account on the target. */
+    record Row(Snapshot.State state, String mark) {
+    }
+
+    /** The provider type of user-storage components ({@code UserStorageProvider}, not on this module's path). */
+    static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
+
+    private final String targetId;
+    private final int size;
+    private Boolean local;
+    private String lastId;
+    private int offset;
+    private boolean done;
+
+    /** @param size users per page (at least 1) */
+    UserPages(String targetId, int size) {
+        this.targetId = targetId;
+        this.size = Math.max(1, size);
+    }
+
+    /** True once a page shorter than the page size was read: no user is left. */
+    boolean done() {
+        return done;
+    }
+
+    /** Reads the next page in the reader's transaction; empty when none is left. */
+    List<Row> next(SyncTarget.Reader r) {
+        if (done) {
+            return List.of();
+        }
+        if (local == null) {
+            local = r.realm.getComponentsStream(r.realm.getId(), USER_STORAGE).findAny()
+                    .isEmpty();
+        }
+        List<UserModel> users = local ? byKey(r) : byOffset(r);
+        Map<String, RemoteLinkEntity> links = LinkStore.entities(r.em, targetId, ResourceKind.USER,
+                users.stream().map(UserModel::getId).collect(Collectors.toList()));
+        List<Row> rows = new ArrayList<>(users.size());
+        for (UserModel user : users) {
+            RemoteLinkEntity link = links.get(user.getId());
+            Snapshot.State state = SnapshotLoader.userState(r.session, r.realm, r.target(), user, user.getId(),
+                    LinkStore.link(link));
+            rows.add(new Row(state, link == null ? null : link.getSyncMark()));
+        }
+        return rows;
+    }
+
+    private List<UserModel> byKey(SyncTarget.Reader r) {
+        // The entities are selected (not only their ids) so that the store's getUserById finds them loaded
+        TypedQuery<UserEntity> page = r.em.createQuery("select u from UserEntity u where u.realmId = :realm"
+                        + " and u.serviceAccountClientLink is null" + (lastId == null ? "" : " and u.id > :last")
+                        + " order by u.id", UserEntity.class)
+                .setParameter("realm", r.realm.getId());
+        List<UserEntity> entities = (lastId == null ? page : page.setParameter("last", lastId))
+                .setMaxResults(size).getResultList();
+        done = entities.size() < size;
+        List<UserModel> users = new ArrayList<>(entities.size());
+        for (UserEntity entity : entities) {
+            lastId = entity.getId();
+            UserModel user = SnapshotLoader.storedUser(r.session, r.realm, entity.getId());
+            if (user != null) {
+                users.add(user);
+            }
+        }
+        return users;
+    }
+
+    private List<UserModel> byOffset(SyncTarget.Reader r) {
+        List<UserModel> users = r.session.users().searchForUserStream(r.realm, Map.of(), offset, size)
+                .collect(Collectors.toList());
+        offset += size;
+        done = users.size() < size;
+        return users;
+    }
+}
