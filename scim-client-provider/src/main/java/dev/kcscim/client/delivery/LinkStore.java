@@ -75,14 +75,18 @@ final class LinkStore {
                     }
                     continue;
                 }
-                if (entity == null) {
+                boolean created = entity == null;
+                if (created) {
                     entity = newEntity(realmId, targetId, change.kind(), change.localId());
-                    em.persist(entity);
                 }
                 entity.setRemoteId(change.remoteId());
                 entity.setLastPushed(change.lastPushed() == null ? null : change.lastPushed().toString());
                 entity.setUpdatedAt(now);
                 entity.setSyncMark(runId);
+                if (created) {
+                    // persisted once complete: Hibernate checks the not-null columns here
+                    em.persist(entity);
+                }
             }
         }
     }
