@@ -120,9 +120,7 @@ public final class DemoServer {
     }
 
     private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomSecret.of(18);
     }
 
     /**

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
         "--spi-events-listener--scim-provisioning--tick-interval-seconds=2"})
 class DeliveryLogIT {
 
-    private static final String PASSWORD = "Obs-Password-5e1c7a93";
-    private static final String INBOUND_PASSWORD = "Obs-Inbound-Pw-8d2b4f61";
+    private static final String PASSWORD = "Obs-" + dev.kcscim.testsupport.RandomSecret.of(12);
+    private static final String INBOUND_PASSWORD = "Obs-" + dev.kcscim.testsupport.RandomSecret.of(12);
 
     private static OutboundFixture fx;
     private static KeycloakServer server;

@@ -19,7 +19,8 @@ import java.util.Locale;
 final class OutboundBenchmark {
 
     static final String REALM = "outbound";
-    private static final String TOKEN = "bench-target-token-5d1f0c8e2b";
+    /** The bench target's bearer token, new at every run. */
+    private static final String TOKEN = dev.kcscim.testsupport.RandomSecret.of(24);
     private static final int WARMUP_SECONDS = 10;
 
     private final KeycloakServer server;
