@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * PATH, as the README says; skipped without them.
  */
 @KeycloakIntegrationTest
-class ReadmeWalkthroughIT {
+public class ReadmeWalkthroughIT {
 
     static String realm;
     static AdminClient admin;
@@ -43,10 +43,15 @@ class ReadmeWalkthroughIT {
 
     /** The first bash block after the heading "Try it with curl". */
     static String walkthrough() throws IOException {
+        return bashBlockAfter("### Try it with curl");
+    }
+
+    /** The first bash block of the README after {@code heading} (which must exist). */
+    public static String bashBlockAfter(String heading) throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        int heading = readme.indexOf("### Try it with curl");
-        assertThat(heading).as("README section 'Try it with curl'").isPositive();
-        int start = readme.indexOf("```bash\n", heading) + "```bash\n".length();
+        int at = readme.indexOf(heading);
+        assertThat(at).as("README section '" + heading + "'").isPositive();
+        int start = readme.indexOf("```bash\n", at) + "```bash\n".length();
         return readme.substring(start, readme.indexOf("```", start));
     }
 
@@ -73,7 +78,8 @@ class ReadmeWalkthroughIT {
                 .containsExactly("curl-walkthrough");
     }
 
-    private static boolean onPath(String tool) throws IOException, InterruptedException {
+    /** Whether {@code tool} is on the PATH. */
+    public static boolean onPath(String tool) throws IOException, InterruptedException {
         return new ProcessBuilder("bash", "-c", "command -v " + tool).start().waitFor() == 0;
     }
 }

@@ -3,13 +3,12 @@ package dev.kcscim.it.org;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcscim.it.inbound.ReadmeWalkthroughIT;
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.KeycloakIntegrationTest;
 import dev.kcscim.testsupport.KeycloakServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -41,16 +40,12 @@ class OrgReadmeWalkthroughIT {
     }
 
     static String steps() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        int heading = readme.indexOf("### Give a customer its own SCIM endpoint");
-        assertThat(heading).as("README section 'Give a customer its own SCIM endpoint'").isPositive();
-        int start = readme.indexOf("```bash\n", heading) + "```bash\n".length();
-        return readme.substring(start, readme.indexOf("```", start));
+        return ReadmeWalkthroughIT.bashBlockAfter("### Give a customer its own SCIM endpoint");
     }
 
     @Test
     void theStepsGiveTheOrganizationAWorkingEndpointAndTarget(KeycloakServer server) throws Exception {
-        Assumptions.assumeTrue(onPath("curl") && onPath("jq"), "curl and jq are needed for the README steps");
+        Assumptions.assumeTrue(ReadmeWalkthroughIT.onPath("curl") && ReadmeWalkthroughIT.onPath("jq"), "curl and jq are needed for the README steps");
         String setup = "KC=" + server.baseUrl() + "\nREALM=" + realm + "\n"
                 + "ADMIN_TOKEN=$(curl -s -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin "
                 + "\"$KC/realms/master/protocol/openid-connect/token\" | jq -r .access_token)\n";
@@ -70,9 +65,5 @@ class OrgReadmeWalkthroughIT {
         assertThat(output.lines()).contains("0");
         JsonNode targets = admin.get("/admin/realms/" + realm + "/scim-provisioning/targets?organizationId=" + orgId).json();
         assertThat(targets.findValuesAsText("name")).containsExactly("acme-crm");
-    }
-
-    private static boolean onPath(String tool) throws IOException, InterruptedException {
-        return new ProcessBuilder("bash", "-c", "command -v " + tool).start().waitFor() == 0;
     }
 }
