@@ -1,9 +1,6 @@
 package dev.kcscim.core.version;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +26,7 @@ import java.util.TreeMap;
 public final class ResourceVersion {
 
     private static final Comparator<String> TEXT = Comparator.naturalOrder();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private ResourceVersion() {
     }
@@ -45,16 +43,14 @@ public final class ResourceVersion {
         }
     }
 
-    /** The canonical text the version is computed from (exposed for tests). */
+    /**
+     * The canonical text the version is computed from (exposed for tests). Written in one pass into one buffer:
+     * no copy of the resource and no serialiser per value (a create computes it for every response).
+     */
     public static String canonical(JsonNode resource) {
-        JsonNode copy = resource.deepCopy();
-        if (copy.isObject()) {
-            JsonNode meta = ((ObjectNode) copy).get("meta");
-            if (meta != null && meta.isObject()) {
-                ((ObjectNode) meta).remove(List.of("version", "lastModified"));
-            }
-        }
-        return write(copy);
+        StringBuilder out = new StringBuilder(1024);
+        write(resource, out, true);
+        return out.toString();
     }
 
     /**
@@ -90,31 +86,92 @@ public final class ResourceVersion {
         return value;
     }
 
-    private static String write(JsonNode node) {
+    private static void write(JsonNode node, StringBuilder out, boolean top) {
         if (node.isObject()) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getValue().isNull()) {
-                    sorted.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue());
-                }
+            writeObject(node, out, top, false);
+        } else if (node.isArray()) {
+            List<String> elements = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                StringBuilder text = new StringBuilder();
+                write(element, text, false);
+                elements.add(text.toString());
             }
-            StringBuilder out = new StringBuilder("{");
-            sorted.forEach((name, value) -> {
-                if (out.length() > 1) {
+            elements.sort(TEXT);
+            out.append('[');
+            for (int i = 0; i < elements.size(); i++) {
+                if (i > 0) {
                     out.append(',');
                 }
-                out.append(JsonNodeFactory.instance.textNode(name)).append(':').append(write(value));
-            });
-            return out.append('}').toString();
+                out.append(elements.get(i));
+            }
+            out.append(']');
+        } else if (node.isTextual()) {
+            quote(node.textValue(), out);
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue());
+        } else if (node.isIntegralNumber() && node.canConvertToLong()) {
+            out.append(node.longValue());
+        } else {
+            out.append(node);
         }
-        if (node.isArray()) {
-            List<String> elements = new ArrayList<>();
-            ((ArrayNode) node).forEach(element -> elements.add(write(element)));
-            elements.sort(TEXT);
-            return "[" + String.join(",", elements) + "]";
+    }
+
+    /**
+     * Members sorted by lower-cased name (the last of names equal but for case wins), null members left out;
+     * the top-level {@code meta} object without {@code version} and {@code lastModified}.
+     */
+    private static void writeObject(JsonNode node, StringBuilder out, boolean top, boolean meta) {
+        Map<String, Map.Entry<String, JsonNode>> sorted = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if (field.getValue().isNull() || meta && (name.equals("version") || name.equals("lastModified"))) {
+                continue;
+            }
+            sorted.put(name.toLowerCase(Locale.ROOT), field);
         }
-        return node.toString();
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Map.Entry<String, JsonNode>> member : sorted.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            quote(member.getKey(), out);
+            out.append(':');
+            JsonNode value = member.getValue().getValue();
+            if (top && value.isObject() && member.getValue().getKey().equals("meta")) {
+                writeObject(value, out, false, true);
+            } else {
+                write(value, out, false);
+            }
+        }
+        out.append('}');
+    }
+
+    /** A JSON string literal with Jackson's default escaping (what {@code TextNode.toString()} writes). */
+    private static void quote(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 }

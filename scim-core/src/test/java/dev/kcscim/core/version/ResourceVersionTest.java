@@ -76,4 +76,29 @@ class ResourceVersionTest {
     void matchesIfMatchHeaders(String header, String version, boolean expected) {
         assertThat(ResourceVersion.matches(header, version)).isEqualTo(expected);
     }
+
+    /**
+     * The canonical text is what versions are hashed from, so it must not change between releases (an ETag a
+     * client holds would stop matching). These inputs pin it to the earlier implementation's exact text.
+     */
+    static Stream<Arguments> canonicalTexts() {
+        return Stream.of(
+                Arguments.of("{'b':1,'A':true,'c':'x'}", "{\"a\":true,\"b\":1,\"c\":\"x\"}"),
+                Arguments.of("{'id':'1','meta':{'created':'c','lastModified':'l','version':'v','location':'u'}}",
+                        "{\"id\":\"1\",\"meta\":{\"created\":\"c\",\"location\":\"u\"}}"),
+                Arguments.of("{'x':{'meta':{'version':'v'}}}", "{\"x\":{\"meta\":{\"version\":\"v\"}}}"),
+                Arguments.of("{'e':[{'v':'b'},{'v':'a'},null,2,'s']}",
+                        "{\"e\":[\"s\",2,null,{\"v\":\"a\"},{\"v\":\"b\"}]}"),
+                Arguments.of("{'n':-12345678901234,'d':1.5,'big':123456789012345678901234567890,'t':null}",
+                        "{\"big\":123456789012345678901234567890,\"d\":1.5,\"n\":-12345678901234}"),
+                Arguments.of("{'s':'q\\'\\\\ \\b\\t\\n\\f\\r \\u0001\\u001f \\u007f é 漢 \\u2028'}",
+                        "{\"s\":\"q\\\"\\\\ \\b\\t\\n\\f\\r \\u0001\\u001F \u007f é 漢 \u2028\"}"),
+                Arguments.of("{'Ab':1,'aB':2}", "{\"ab\":2}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("canonicalTexts")
+    void canonicalTextIsStable(String resource, String expected) {
+        assertThat(ResourceVersion.canonical(json(resource))).isEqualTo(expected);
+    }
 }

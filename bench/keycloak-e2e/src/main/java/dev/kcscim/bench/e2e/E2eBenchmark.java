@@ -68,7 +68,8 @@ public final class E2eBenchmark {
             results.heapMiB.put("after start-up and realm creation, before loading", heap.usedMiB());
             DataLoader loader = new DataLoader(new BenchHttp(server.admin()::token), realm, LOAD_BATCH, LOAD_PARALLEL, true);
             BulkOperation bulk = BulkOperation.detect(realm, results.notes);
-            Runner runner = new Runner(Integer.getInteger("bench.warmup", 10), rounds, threads, 10.0, RATE_ROUND_SECONDS);
+            Runner runner = new Runner(Integer.getInteger("bench.warmup", 10), rounds, threads, 10.0, RATE_ROUND_SECONDS,
+                    ServerCpu.of(server.pid()));
             Runner bulkRunner = new Runner(0, Math.min(rounds, 3), 1, 600.0, 0);
             int previous = 0;
             for (int size : sizes) {

@@ -17,6 +17,8 @@ final class Measurement {
     final List<Double> roundMediansMs = new ArrayList<>();
     final List<Double> samplesMs = new ArrayList<>();
     final List<Double> roundRates = new ArrayList<>();
+    /** Keycloak's process CPU time per call in each rate round (all its threads, GC and database included). */
+    final List<Double> roundCpuMsPerCall = new ArrayList<>();
     int calls;
     int errors;
     int wrong;
@@ -66,6 +68,10 @@ final class Measurement {
 
     double p99() {
         return percentile(samplesMs, 99);
+    }
+
+    double medianCpuMsPerCall() {
+        return percentile(roundCpuMsPerCall, 50);
     }
 
     double medianRate() {

@@ -94,6 +94,9 @@ final class ReportWriter {
         }
         String rate = m.roundRates.isEmpty() ? "" : String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", m.medianRate(),
                 Measurement.percentile(m.roundRates, 0), Measurement.percentile(m.roundRates, 100));
+        if (!m.roundCpuMsPerCall.isEmpty()) {
+            rate += String.format(Locale.ROOT, "; Keycloak CPU %.2f ms/call", m.medianCpuMsPerCall());
+        }
         String latency = m.failed() ? "all failed" : String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", m.medianOfRounds(),
                 m.minOfRounds(), m.maxOfRounds());
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %d / %d | %s |\n", m.operation, m.system,

@@ -21,6 +21,7 @@ final class Runner {
     private final int threads;
     private final long roundCapNanos;
     private final long rateRoundNanos;
+    private final ServerCpu serverCpu;
 
     /**
      * @param warmup          sequential warm-up calls per variant before the first round
@@ -31,6 +32,12 @@ final class Runner {
      * @param rateRoundSeconds length of a rate round (the rate warm-up is half of it)
      */
     Runner(int warmup, int rounds, int threads, double roundCapSeconds, double rateRoundSeconds) {
+        this(warmup, rounds, threads, roundCapSeconds, rateRoundSeconds, ServerCpu.NONE);
+    }
+
+    /** As above; {@code serverCpu} also gives each rate round the Keycloak CPU time it cost per call. */
+    Runner(int warmup, int rounds, int threads, double roundCapSeconds, double rateRoundSeconds, ServerCpu serverCpu) {
+        this.serverCpu = serverCpu;
         this.warmup = warmup;
         this.rounds = rounds;
         this.threads = threads;
@@ -87,9 +94,14 @@ final class Runner {
                 for (Operation.Variant variant : operation.variants()) {
                     Measurement m = results.get(variant);
                     long start = System.nanoTime();
+                    long cpuBefore = serverCpu.nanos();
                     List<Double> latencies = concurrently(pool, variant, m, rateRoundNanos);
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    long cpuAfter = serverCpu.nanos();
                     m.roundRates.add(latencies.size() / seconds);
+                    if (cpuBefore >= 0 && cpuAfter >= 0 && !latencies.isEmpty()) {
+                        m.roundCpuMsPerCall.add((cpuAfter - cpuBefore) / 1e6 / latencies.size());
+                    }
                     m.samplesMs.addAll(latencies);
                     m.roundMediansMs.add(Measurement.percentile(latencies, 50));
                 }
@@ -138,6 +150,9 @@ final class Runner {
     private static void print(Operation operation, Iterable<Measurement> results, boolean rate) {
         for (Measurement m : results) {
             String rateText = rate ? String.format(Locale.ROOT, ", %.1f/s", m.medianRate()) : "";
+            if (rate && !m.roundCpuMsPerCall.isEmpty()) {
+                rateText += String.format(Locale.ROOT, ", Keycloak CPU %.2f ms/call", m.medianCpuMsPerCall());
+            }
             System.out.printf(Locale.ROOT, "  %-40s %-28s p50 %8.2f ms  p99 %8.2f ms%s%s%n", operation.name(), m.system,
                     m.p50(), m.p99(), rateText,
                     m.errors + m.wrong > 0 ? "  errors " + m.errors + " wrong " + m.wrong + ": " + m.firstProblem : "");
