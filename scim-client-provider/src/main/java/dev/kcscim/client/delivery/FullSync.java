@@ -28,7 +28,8 @@ import org.keycloak.models.UserModel;
  *       handled per {@code orphanPolicy} (report; adopt: link to the in-scope user with the same userName; deactivate).</li>
  *   <li>Keycloak users: an in-scope user without a link, or whose linked account was not seen on the target, is
  *       created (missing). The users of a page are independent resources, so their calls run up to
- *       {@code concurrency} at once (the per-target delivery limit); the page's links are saved when all are done.</li>
+ *       {@code concurrency} at once (the per-target delivery limit); the next page is read, and the previous
+ *       page's links saved, while they run.</li>
  *   <li>Groups and memberships: {@link GroupReconciler}.</li>
  * </ol>
  */
@@ -116,7 +117,7 @@ final class FullSync {
             for (Account account : accounts) {
                 removed += reconcile(account) ? 1 : 0;
             }
-            ctx.save(sync.changes());
+            ctx.save(sync.drainChanges());
             report.progress("targetAccounts", accounts.size());
             if (!progress.page("targetAccounts", report)) {
                 return false;
@@ -234,32 +235,58 @@ final class FullSync {
         report.add(DriftReport.Kind.ORPHANS, sample.put("action", "reported"));
     }
 
+    /**
+     * Phase 2, pipelined: while the calls of one page run on the workers, this thread reads the next page from the
+     * database, and it saves a page's links and progress while the next page's calls run, so neither side waits
+     * for the other. At most two pages are in memory.
+     */
     private boolean keycloakUsers(Progress progress) {
         UserPages pages = new UserPages(ctx.target.id(), userPage);
+        List<UserPages.Row> page = ctx.read(pages::next);
+        List<Future<?>> running = start(page);
         while (true) {
-            List<UserPages.Row> page = ctx.read(pages::next);
-            repair(page);
-            ctx.save(sync.changes());
+            List<UserPages.Row> next;
+            try {
+                next = pages.done() ? List.of() : ctx.read(pages::next);
+            } catch (RuntimeException e) {
+                awaitAll(running);
+                ctx.save(sync.drainChanges());
+                throw e;
+            }
+            awaitAll(running);
+            running = start(next);
+            ctx.save(sync.drainChanges());
             report.progress("users", page.size());
             if (!progress.page("users", report)) {
+                awaitAll(running);
+                ctx.save(sync.drainChanges());
                 return false;
             }
-            if (pages.done()) {
+            if (next.isEmpty()) {
                 return true;
             }
+            page = next;
         }
     }
 
-    /** {@link #missing} for every user of a page, up to {@link #concurrency} at once; returns when all are done. */
-    private void repair(List<UserPages.Row> page) {
+    /**
+     * {@link #missing} for every user of a page on the workers, up to {@link #concurrency} at once (on this thread,
+     * before returning, when there are no workers); the futures are awaited by {@link #awaitAll}.
+     */
+    private List<Future<?>> start(List<UserPages.Row> page) {
         if (workers == null || page.size() < 2) {
             page.forEach(this::missing);
-            return;
+            return List.of();
         }
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>(page.size());
         for (UserPages.Row row : page) {
             running.add(workers.submit(() -> missing(row)));
         }
+        return running;
+    }
+
+    /** Waits for every call of a page; on a failure, the links of the users created so far are saved, then it throws. */
+    private void awaitAll(List<Future<?>> running) {
         RuntimeException failure = null;
         for (Future<?> task : running) {
             try {
@@ -273,8 +300,7 @@ final class FullSync {
             }
         }
         if (failure != null) {
-            // The links of the users that were created are saved before the run ends
-            ctx.save(sync.changes());
+            ctx.save(sync.drainChanges());
             throw failure;
         }
     }

@@ -40,7 +40,7 @@ final class GroupReconciler {
         for (int from = 0; from < ids.size(); from += FullSync.PAGE) {
             for (String id : ids.subList(from, Math.min(ids.size(), from + FullSync.PAGE))) {
                 group(id);
-                ctx.save(sync.changes());
+                ctx.save(sync.drainChanges());
                 report.progress("groups", 1);
             }
             if (!progress.page("groups", report)) {

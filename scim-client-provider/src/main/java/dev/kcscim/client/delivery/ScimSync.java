@@ -34,6 +34,19 @@ final class ScimSync {
         return changes;
     }
 
+    /**
+     * The link changes recorded so far, removed from this sync in one step: calls still running on other threads
+     * (a full sync's workers) add theirs afterwards, to be taken by the next drain, never lost between a copy and
+     * a clear.
+     */
+    List<LinkChange> drainChanges() {
+        synchronized (changes) {
+            List<LinkChange> drained = new ArrayList<>(changes);
+            changes.clear();
+            return drained;
+        }
+    }
+
     /** Executes {@code snapshot}'s row. */
     void run(Snapshot snapshot) throws DeliveryFailure {
         switch (snapshot.row().op()) {

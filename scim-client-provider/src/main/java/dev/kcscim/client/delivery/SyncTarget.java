@@ -61,7 +61,7 @@ final class SyncTarget {
         });
     }
 
-    /** Saves link changes made by HTTP calls, marking the saved links as seen by this run. */
+    /** Saves link changes made by HTTP calls (a list drained from the sync), marking the saved links as seen by this run. */
     void save(List<LinkChange> changes) {
         if (changes.isEmpty()) {
             return;
@@ -71,7 +71,6 @@ final class SyncTarget {
         KeycloakModelUtils.runJobInTransaction(factory, s -> LinkStore.saveAll(
                 s.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, target.id(), changes, runId,
                 now));
-        changes.clear();
     }
 
     /** Keycloak state access inside one transaction. */
