@@ -43,11 +43,14 @@ final class LinkStore {
         Map<String, RemoteLinkEntity> found = new HashMap<>();
         List<String> ids = new ArrayList<>(localIds);
         for (int from = 0; from < ids.size(); from += IN_LIMIT) {
-            em.createQuery("select l from RemoteLinkEntity l where l.targetId = :target and l.resourceType = :type"
-                            + " and l.localId in (:ids)", RemoteLinkEntity.class)
-                    .setParameter("target", targetId).setParameter("type", kind.name())
+            // Only the id list is in the query, so that every database reads it through the index that starts
+            // with LOCAL_ID (H2 would otherwise take the unique key on target and type and test the list against
+            // every link of the target); the few links of other targets or kinds are dropped here
+            em.createQuery("select l from RemoteLinkEntity l where l.localId in (:ids)", RemoteLinkEntity.class)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIMIT)))
-                    .getResultList().forEach(entity -> found.put(entity.getLocalId(), entity));
+                    .getResultList().stream()
+                    .filter(entity -> entity.getTargetId().equals(targetId) && entity.getResourceType().equals(kind.name()))
+                    .forEach(entity -> found.put(entity.getLocalId(), entity));
         }
         return found;
     }

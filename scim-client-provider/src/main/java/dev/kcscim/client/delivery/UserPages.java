@@ -15,11 +15,12 @@ import org.keycloak.models.jpa.entities.UserEntity;
  * sync mark. Service accounts are never included (they are never in a target's scope).
  *
  * <ul>
- *   <li>A realm without user-storage providers (all users local): pages are read by key, {@code id > last id}
- *       in id order, from Keycloak's JPA {@link UserEntity}, so a page costs the same at any depth (offset paging
- *       makes the database skip every earlier row, each page). The users are then read from the JPA store, not the
- *       cache ({@link SnapshotLoader#storedUser}). A user created during the run with an id below the key is not
- *       seen, as with offset paging; its own event delivers it.</li>
+ *   <li>A realm without user-storage providers (all users local): pages are read by key, {@code username > last}
+ *       in username order (Keycloak's unique index on realm and username), from Keycloak's JPA {@link UserEntity},
+ *       so a page costs the same at any depth (offset paging makes the database skip every earlier row, each
+ *       page). The users are then read from the JPA store, not the cache ({@link SnapshotLoader#storedUser}). A user
+ *       created or renamed during the run to a name below the key is not seen, as with offset paging; its own
+ *       event delivers it.</li>
  *   <li>A realm with a user-storage provider (LDAP, Kerberos, custom): Keycloak's {@code searchForUserStream} with
  *       {@code first}/{@code max}, the only source that includes the provider's users.</li>
  * </ul>
@@ -37,7 +38,7 @@ final class UserPages {
     private final String targetId;
     private final int size;
     private Boolean local;
-    private String lastId;
+    private String lastKey;
     private int offset;
     private boolean done;
 
@@ -75,17 +76,22 @@ final class UserPages {
     }
 
     private List<UserModel> byKey(SyncTarget.Reader r) {
-        // The entities are selected (not only their ids) so that the store's getUserById finds them loaded
+        // Keyed on (realm, username), Keycloak's unique index on USER_ENTITY: each page is an index range read.
+        // (Keyed on the id with "service account is null" in the query, H2 chose the service-account index
+        // (REALM_ID, SERVICE_ACCOUNT_CLIENT_LINK) and read and sorted the whole realm for every page.)
+        // The entities are selected (not only their ids) so that the store's getUserById finds them loaded.
         TypedQuery<UserEntity> page = r.em.createQuery("select u from UserEntity u where u.realmId = :realm"
-                        + " and u.serviceAccountClientLink is null" + (lastId == null ? "" : " and u.id > :last")
-                        + " order by u.id", UserEntity.class)
+                        + (lastKey == null ? "" : " and u.username > :last") + " order by u.username", UserEntity.class)
                 .setParameter("realm", r.realm.getId());
-        List<UserEntity> entities = (lastId == null ? page : page.setParameter("last", lastId))
+        List<UserEntity> entities = (lastKey == null ? page : page.setParameter("last", lastKey))
                 .setMaxResults(size).getResultList();
         done = entities.size() < size;
         List<UserModel> users = new ArrayList<>(entities.size());
         for (UserEntity entity : entities) {
-            lastId = entity.getId();
+            lastKey = entity.getUsername();
+            if (entity.getServiceAccountClientLink() != null) {
+                continue;
+            }
             UserModel user = SnapshotLoader.storedUser(r.session, r.realm, entity.getId());
             if (user != null) {
                 users.add(user);

@@ -36,7 +36,8 @@ final class BenchHttp {
     }
 
     /** One timed exchange: status, body and nanoseconds from send to the last body byte. */
-    record Exchange(int status, String body, long nanos) {
+    /** @param retried the request was sent twice: the first attempt's connection closed without an answer */
+    record Exchange(int status, String body, long nanos, boolean retried) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -72,8 +73,21 @@ final class BenchHttp {
         HttpRequest built = request.build();
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Exchange(response.statusCode(), response.body(), System.nanoTime() - start);
+            HttpResponse<String> response;
+            boolean retried = false;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                    throw e;
+                }
+                // The connection closed without an answer (a pooled keep-alive connection the server had just
+                // closed, or the server dropped it after the request): sent once more on a fresh connection, the
+                // time of both attempts counted; the caller sees that it was retried (a POST may then answer 409)
+                retried = true;
+                response = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
+            return new Exchange(response.statusCode(), response.body(), System.nanoTime() - start, retried);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url + " failed", e);
         } catch (InterruptedException e) {

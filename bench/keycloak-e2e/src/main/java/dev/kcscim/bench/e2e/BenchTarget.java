@@ -59,6 +59,10 @@ final class BenchTarget implements AutoCloseable {
     BenchTarget(String token) {
         this.token = token;
         try {
+            // The JDK server closes a connection idle for 30 s (sun.net.httpserver.idleInterval); a client that
+            // reuses it at that moment gets "header parser received no bytes" for a POST it cannot safely retry.
+            // Both sides here are the benchmark's own, so idle connections are kept for the whole run.
+            System.setProperty("sun.net.httpserver.idleInterval", "86400");
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the benchmark's SCIM target", e);

@@ -62,15 +62,15 @@ final class BulkOperation {
             BenchHttp.Exchange response = realm.http().send("POST", realm.oursBase() + "/Bulk", BenchHttp.SCIM_JSON, request);
             nanos += response.nanos();
             if (!response.ok()) {
-                return new BenchHttp.Exchange(response.status(), response.body(), nanos);
+                return new BenchHttp.Exchange(response.status(), response.body(), nanos, response.retried());
             }
             for (JsonNode result : response.json().path("Operations")) {
                 if (!result.path("status").asText().startsWith("2")) {
-                    return new BenchHttp.Exchange(result.path("status").asInt(500), result.toString(), nanos);
+                    return new BenchHttp.Exchange(result.path("status").asInt(500), result.toString(), nanos, false);
                 }
             }
         }
-        return new BenchHttp.Exchange(200, "", nanos);
+        return new BenchHttp.Exchange(200, "", nanos, false);
     }
 
     private BenchHttp.Exchange singles(String tag) {
@@ -80,9 +80,9 @@ final class BulkOperation {
                     Scenarios.scimUser(Scenarios.createdName("k", tag, i)));
             nanos += response.nanos();
             if (!response.ok()) {
-                return new BenchHttp.Exchange(response.status(), response.body(), nanos);
+                return new BenchHttp.Exchange(response.status(), response.body(), nanos, response.retried());
             }
         }
-        return new BenchHttp.Exchange(200, "", nanos);
+        return new BenchHttp.Exchange(200, "", nanos, false);
     }
 }
