@@ -55,7 +55,7 @@ final class OutboundBenchmark {
                 // and GET /users/count leaves it out as well)
                 figures.realmUsers = (int) realm.http().get(realm.adminBase() + "/users/count").json().asLong();
                 figures.heapBeforeMiB = heap.usedMiB();
-                int repetitions = size >= 100_000 ? 1 : rounds;
+                int repetitions = size >= 100_000 ? Integer.getInteger("bench.outbound.rounds.large", 1) : rounds;
                 String kept = null;
                 for (int rep = 0; rep < repetitions; rep++) {
                     kept = repetition(figures, targets, target, rep, rep == repetitions - 1);
