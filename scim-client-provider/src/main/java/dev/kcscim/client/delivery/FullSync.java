@@ -28,8 +28,8 @@ import org.keycloak.models.UserModel;
  *       handled per {@code orphanPolicy} (report; adopt: link to the in-scope user with the same userName; deactivate).</li>
  *   <li>Keycloak users: an in-scope user without a link, or whose linked account was not seen on the target, is
  *       created (missing). The users of a page are independent resources, so their calls run up to
- *       {@code concurrency} at once (the per-target delivery limit); the next page is read, and the previous
- *       page's links saved, while they run.</li>
+ *       {@code concurrency} at once (the per-target delivery limit); the next page's calls are queued behind
+ *       them, and links are saved and pages read while calls run.</li>
  *   <li>Groups and memberships: {@link GroupReconciler}.</li>
  * </ol>
  */
@@ -236,29 +236,32 @@ final class FullSync {
     }
 
     /**
-     * Phase 2, pipelined: while the calls of one page run on the workers, this thread reads the next page from the
-     * database, and it saves a page's links and progress while the next page's calls run, so neither side waits
-     * for the other. At most two pages are in memory.
+     * Phase 2, pipelined: the calls of the next page are queued behind those of the current page, so the workers
+     * never wait at a page boundary, and this thread saves a page's links and progress and reads the following page
+     * while calls run. At most two pages are in memory (the one whose calls are finishing and the queued one).
      */
     private boolean keycloakUsers(Progress progress) {
         UserPages pages = new UserPages(ctx.target.id(), userPage);
         List<UserPages.Row> page = ctx.read(pages::next);
         List<Future<?>> running = start(page);
         while (true) {
-            List<UserPages.Row> next;
+            List<UserPages.Row> next = List.of();
+            List<Future<?>> queued = List.of();
             try {
                 next = pages.done() ? List.of() : ctx.read(pages::next);
-            } catch (RuntimeException e) {
+                queued = start(next);
                 awaitAll(running);
+            } catch (RuntimeException e) {
+                // The links of the users created so far are saved before the run ends
+                awaitQuietly(running);
+                awaitQuietly(queued);
                 ctx.save(sync.drainChanges());
                 throw e;
             }
-            awaitAll(running);
-            running = start(next);
             ctx.save(sync.drainChanges());
             report.progress("users", page.size());
             if (!progress.page("users", report)) {
-                awaitAll(running);
+                awaitQuietly(queued);
                 ctx.save(sync.drainChanges());
                 return false;
             }
@@ -266,6 +269,7 @@ final class FullSync {
                 return true;
             }
             page = next;
+            running = queued;
         }
     }
 
@@ -285,8 +289,8 @@ final class FullSync {
         return running;
     }
 
-    /** Waits for every call of a page; on a failure, the links of the users created so far are saved, then it throws. */
-    private void awaitAll(List<Future<?>> running) {
+    /** Waits for every call of a page; the first failure is thrown once all have ended. */
+    private static void awaitAll(List<Future<?>> running) {
         RuntimeException failure = null;
         for (Future<?> task : running) {
             try {
@@ -300,8 +304,16 @@ final class FullSync {
             }
         }
         if (failure != null) {
-            ctx.save(sync.drainChanges());
             throw failure;
+        }
+    }
+
+    /** As {@link #awaitAll}, for a run that already fails: a further failure is dropped. */
+    private static void awaitQuietly(List<Future<?>> running) {
+        try {
+            awaitAll(running);
+        } catch (RuntimeException ignored) {
+            // the run's first failure is the one reported
         }
     }
 

@@ -76,12 +76,15 @@ final class UserPages {
     }
 
     private List<UserModel> byKey(SyncTarget.Reader r) {
-        // Keyed on (realm, username), Keycloak's unique index on USER_ENTITY: each page is an index range read.
+        // Keyed on (realm, username), Keycloak's unique index on USER_ENTITY: each page is an index range read,
+        // in index order (ordered by both columns: H2 reads an index in order only when the ORDER BY names its
+        // leading columns; ordered by username alone it sorted every remaining user of the realm, each page).
         // (Keyed on the id with "service account is null" in the query, H2 chose the service-account index
         // (REALM_ID, SERVICE_ACCOUNT_CLIENT_LINK) and read and sorted the whole realm for every page.)
         // The entities are selected (not only their ids) so that the store's getUserById finds them loaded.
         TypedQuery<UserEntity> page = r.em.createQuery("select u from UserEntity u where u.realmId = :realm"
-                        + (lastKey == null ? "" : " and u.username > :last") + " order by u.username", UserEntity.class)
+                        + (lastKey == null ? "" : " and u.username > :last") + " order by u.realmId, u.username",
+                        UserEntity.class)
                 .setParameter("realm", r.realm.getId());
         List<UserEntity> entities = (lastKey == null ? page : page.setParameter("last", lastKey))
                 .setMaxResults(size).getResultList();
