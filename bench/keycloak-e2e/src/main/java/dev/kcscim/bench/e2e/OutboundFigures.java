@@ -17,7 +17,7 @@ final class OutboundFigures {
     /** Sync seconds / direct-ingest seconds (at {@link #concurrency}) of each repetition. */
     final List<Double> ratios = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
-    /** Users in the realm, all in the target's scope: the loaded ones plus the bench client's service account. */
+    /** Users in the target's scope: the loaded ones (service accounts, the bench client's included, are in no scope). */
     int realmUsers;
     double loadSeconds = Double.NaN;
     double heapBeforeMiB = Double.NaN;

@@ -54,7 +54,7 @@ final class OutboundReport {
                 md.append(String.format(Locale.ROOT, "\nFull sync / direct ingest with 1 in flight: %.2fx.\n",
                         OutboundFigures.median(f.syncSeconds) / OutboundFigures.median(f.directOneSeconds)));
             }
-            md.append(String.format(Locale.ROOT, "\nUsers in scope: %,d (the loaded ones and the bench client's service account; "
+            md.append(String.format(Locale.ROOT, "\nUsers in scope: %,d (the loaded ones: service accounts, the bench client's included, are in no target's scope; "
                     + "direct ingest POSTs as many). Last run: missing %d, errors %d, %,d accounts on the target.%n",
                     f.realmUsers, f.missingReported, f.errorsReported, f.accountsOnTarget));
             md.append(String.format(Locale.ROOT, "Keycloak heap (after a full GC): %.0f MiB before the first sync, %.0f MiB after "
