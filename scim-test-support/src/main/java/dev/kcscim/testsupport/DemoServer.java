@@ -94,7 +94,7 @@ public final class DemoServer {
      */
     public static String ensureDemoAdmin(AdminClient admin) {
         String users = "/admin/realms/" + REALM + "/users";
-        String password = randomPassword();
+        String password = RandomSecret.of(18);
         JsonNode existing = AdminClient.expect(admin.get(users + "?exact=true&username=" + DEMO_ADMIN), 200);
         if (!existing.isEmpty()) {
             AdminClient.expect(admin.put(users + "/" + existing.get(0).path("id").asText() + "/reset-password",
@@ -117,10 +117,6 @@ public final class DemoServer {
         }
         AdminClient.expect(admin.post(users + "/" + userId + "/role-mappings/clients/" + management, roles), 204);
         return password;
-    }
-
-    private static String randomPassword() {
-        return RandomSecret.of(18);
     }
 
     /**

@@ -78,18 +78,8 @@ final class LinkStore {
                     }
                     continue;
                 }
-                boolean created = entity == null;
-                if (created) {
-                    entity = newEntity(realmId, targetId, change.kind(), change.localId());
-                }
-                entity.setRemoteId(change.remoteId());
-                entity.setLastPushed(change.lastPushed() == null ? null : change.lastPushed().toString());
-                entity.setUpdatedAt(now);
-                entity.setSyncMark(runId);
-                if (created) {
-                    // persisted once complete: Hibernate checks the not-null columns here
-                    em.persist(entity);
-                }
+                upsert(em, entity, realmId, targetId, change.kind(), change.localId(), change.remoteId(),
+                        change.lastPushed(), now).setSyncMark(runId);
             }
         }
     }
@@ -97,15 +87,18 @@ final class LinkStore {
     /** Creates or updates the link; returns the managed entity (changes to it are saved with the transaction). */
     static RemoteLinkEntity upsert(EntityManager em, String realmId, String targetId, ResourceKind kind, String localId,
             String remoteId, ObjectNode lastPushed, long now) {
-        RemoteLinkEntity entity = entity(em, targetId, kind, localId);
-        boolean created = entity == null;
-        if (created) {
-            entity = newEntity(realmId, targetId, kind, localId);
-        }
+        return upsert(em, entity(em, targetId, kind, localId), realmId, targetId, kind, localId, remoteId, lastPushed, now);
+    }
+
+    /** As above, with the existing link already read ({@code existing}, null: none). */
+    private static RemoteLinkEntity upsert(EntityManager em, RemoteLinkEntity existing, String realmId, String targetId,
+            ResourceKind kind, String localId, String remoteId, ObjectNode lastPushed, long now) {
+        RemoteLinkEntity entity = existing == null ? newEntity(realmId, targetId, kind, localId) : existing;
         entity.setRemoteId(remoteId);
         entity.setLastPushed(lastPushed == null ? null : lastPushed.toString());
         entity.setUpdatedAt(now);
-        if (created) {
+        if (existing == null) {
+            // persisted once complete: Hibernate checks the not-null columns here
             em.persist(entity);
         }
         return entity;
@@ -118,12 +111,6 @@ final class LinkStore {
                 .setParameter("target", targetId).setParameter("type", kind.name()).setParameter("remote", remoteId)
                 .setMaxResults(1).getResultList();
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** The sync run that last saw this link's resource on the target, or null. */
-    static String syncMark(EntityManager em, String targetId, ResourceKind kind, String localId) {
-        RemoteLinkEntity entity = entity(em, targetId, kind, localId);
-        return entity == null ? null : entity.getSyncMark();
     }
 
     /** Records that sync run {@code runId} saw this link's resource on the target. */

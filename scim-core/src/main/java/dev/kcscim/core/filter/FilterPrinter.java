@@ -1,6 +1,7 @@
 package dev.kcscim.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcscim.core.json.JsonStrings;
 
 /**
  * Prints a filter in canonical form: single spaces, lower-case operators and keywords, JSON literals,
@@ -79,26 +80,6 @@ public final class FilterPrinter implements FilterVisitor<StringBuilder> {
 
     /** Writes a JSON string (RFC 8259 §7), escaping quotes, backslashes and control characters. */
     private void appendString(String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonStrings.appendQuoted(out, value, false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kcscim.core.version;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kcscim.core.json.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +27,6 @@ import java.util.TreeMap;
 public final class ResourceVersion {
 
     private static final Comparator<String> TEXT = Comparator.naturalOrder();
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private ResourceVersion() {
     }
@@ -152,26 +152,6 @@ public final class ResourceVersion {
 
     /** A JSON string literal with Jackson's default escaping (what {@code TextNode.toString()} writes). */
     private static void quote(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonStrings.appendQuoted(out, text, true);
     }
 }

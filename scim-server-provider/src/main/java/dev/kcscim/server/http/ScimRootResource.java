@@ -2,16 +2,12 @@ package dev.kcscim.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.core.ScimConstants;
-import dev.kcscim.core.error.ScimException;
 import dev.kcscim.server.query.ScimLimits;
 import dev.kcscim.core.json.ScimJson;
 import dev.kcscim.server.org.OrgContext;
 import dev.kcscim.server.ui.AdminUiResource;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -24,12 +20,10 @@ import org.keycloak.models.OrganizationModel;
  * {@code /Schemas} and {@code /ResourceTypes} (no authentication), {@code /Users}, {@code /Groups}, {@code /Me},
  * {@code /.search} and {@code /Bulk}; any other path is a SCIM 404.
  */
-public final class ScimRootResource {
-
-    private final KeycloakSession session;
+public final class ScimRootResource extends CatchAllNotFound {
 
     public ScimRootResource(KeycloakSession session) {
-        this.session = session;
+        super(session);
     }
 
     /** RFC 7644 §4: the service provider's configuration; readable without authentication. */
@@ -117,36 +111,6 @@ public final class ScimRootResource {
         return OrgContext.current(session) != null ? new OrgNotFoundResource(session) : new AdminUiResource(session);
     }
 
-    @GET
-    @Path("{path: .*}")
-    public Response unknownGet() {
-        return notFound("GET");
-    }
-
-    @POST
-    @Path("{path: .*}")
-    public Response unknownPost() {
-        return notFound("POST");
-    }
-
-    @PUT
-    @Path("{path: .*}")
-    public Response unknownPut() {
-        return notFound("PUT");
-    }
-
-    @PATCH
-    @Path("{path: .*}")
-    public Response unknownPatch() {
-        return notFound("PATCH");
-    }
-
-    @DELETE
-    @Path("{path: .*}")
-    public Response unknownDelete() {
-        return notFound("DELETE");
-    }
-
     private Response discovery(String method, java.util.function.Supplier<ObjectNode> body) {
         try {
             return Response.ok(body.get().toString(), ScimConstants.MEDIA_TYPE).build();
@@ -155,9 +119,9 @@ public final class ScimRootResource {
         }
     }
 
-    private Response notFound(String method) {
-        String path = session.getContext().getUri().getPath();
-        return ScimErrors.toResponse(session, method, path, ScimException.notFound("No SCIM endpoint at " + path));
+    @Override
+    protected String detail(String method, String path) {
+        return "No SCIM endpoint at " + path;
     }
 
 }
