@@ -140,28 +140,8 @@ public final class UserMapper {
         return name;
     }
 
-    /** Stored emails with the primary one kept in step with Keycloak's email, which admins may change. */
     private ArrayNode emails(UserModel user) {
-        JsonNode stored = parse(user.getFirstAttribute(UserAttributes.core("emails")));
-        ArrayNode emails = stored != null && stored.isArray() ? (ArrayNode) stored : NODES.arrayNode();
-        String email = user.getEmail();
-        ObjectNode primary = null;
-        for (JsonNode element : emails) {
-            if (element.path("primary").asBoolean(false) && element.isObject()) {
-                primary = (ObjectNode) element;
-            }
-        }
-        if (email == null || email.isBlank()) {
-            if (primary != null) {
-                emails.remove(indexOf(emails, primary));
-            }
-        } else if (primary == null) {
-            ObjectNode added = NODES.objectNode().put("value", email).put("primary", true);
-            emails.insert(0, added);
-        } else if (!email.equalsIgnoreCase(primary.path("value").asText())) {
-            primary.put("value", email);
-        }
-        return emails;
+        return UserEmails.read(parse(user.getFirstAttribute(UserAttributes.core("emails"))), user.getEmail());
     }
 
     private ObjectNode enterprise(UserModel user) {
@@ -270,15 +250,6 @@ public final class UserMapper {
         if (value != null && !value.isEmpty()) {
             json.put(name, value);
         }
-    }
-
-    private static int indexOf(ArrayNode array, JsonNode element) {
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i) == element) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     static JsonNode parse(String text) {

@@ -155,8 +155,9 @@ final class UserWriter {
     }
 
     /**
-     * Stores every email: the JSON list, and for filtering the lower-cased values other than Keycloak's own email
-     * (found through its indexed column, see {@link UserQuery}). Called after the profile wrote that email; also
+     * Stores every email: the JSON list unless Keycloak's email alone reads back as it ({@link UserEmails}), and
+     * for filtering the lower-cased values other than Keycloak's own email (found through its indexed column, see
+     * {@link UserQuery}). Called after the profile wrote that email; also
      * used by {@link SelfService}.
      */
     static void writeEmails(UserModel user, JsonNode emails) {
@@ -174,7 +175,12 @@ final class UserWriter {
             user.removeAttribute(UserAttributes.EMAIL_VALUE);
             return;
         }
-        user.setSingleAttribute(UserAttributes.core("emails"), emails.toString());
+        if (UserEmails.isDerived(emails, user.getEmail())) {
+            // read back from Keycloak's email alone (UserEmails): one attribute row fewer per user
+            user.removeAttribute(UserAttributes.core("emails"));
+        } else {
+            user.setSingleAttribute(UserAttributes.core("emails"), emails.toString());
+        }
         String column = user.getEmail() == null ? null : user.getEmail().toLowerCase(Locale.ROOT);
         List<String> others = values.stream().filter(value -> !value.equals(column)).distinct().toList();
         if (others.isEmpty()) {

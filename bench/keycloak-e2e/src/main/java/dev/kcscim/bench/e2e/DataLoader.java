@@ -17,10 +17,8 @@ import java.util.concurrent.Future;
  * first and last name; every even-numbered user is a member of the group {@link BenchRealm#GROUP} (its
  * {@code groups} field), so the group holds half the realm: 50,000 members at 100,000 users.
  *
- * <p>Users are stored as our SCIM would have written them (the {@code kcscim.emails} list with {@code type:
- * work}, and {@code kcscim.emailValue}, the lower-cased values our {@code emails.value eq} push-down searches),
- * because Keycloak itself keeps no email type: without them no system could answer
- * {@code emails[type eq "work"]} for these users.
+ * <p>Users are stored as our SCIM writes a user created with one primary work email: no attribute of ours (that
+ * list reads back from Keycloak's email alone, see the server's {@code UserEmails}).
  */
 final class DataLoader {
 
@@ -119,9 +117,6 @@ final class DataLoader {
                 .put("firstName", "First" + i)
                 .put("lastName", "Last" + i)
                 .put("enabled", true);
-        ObjectNode attributes = user.putObject("attributes");
-        attributes.putArray("kcscim.emails").add("[{\"value\":\"" + email(i) + "\",\"type\":\"work\",\"primary\":true}]");
-        attributes.putArray("kcscim.emailValue").add(email(i));
         if (withGroup && isMember(i)) {
             user.putArray("groups").add("/" + BenchRealm.GROUP);
         }
