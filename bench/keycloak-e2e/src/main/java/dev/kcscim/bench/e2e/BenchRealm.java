@@ -6,6 +6,7 @@ import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.ClientCredentials;
 import dev.kcscim.testsupport.HttpResult;
 import dev.kcscim.testsupport.KeycloakServer;
+import dev.kcscim.testsupport.scim.ScimRealm;
 
 /**
  * The one realm all three systems are measured on: Keycloak's native SCIM API is switched on for it
@@ -14,7 +15,8 @@ import dev.kcscim.testsupport.KeycloakServer;
  * switch, where our API is always on), and one confidential client's service account (realm-management
  * {@code manage-users}, {@code view-users}, {@code query-groups}) calls all three with the same token. The token
  * carries the audience native SCIM requires: the realm's SCIM base URL {@code {server}/realms/{realm}/scim/v2}
- * ({@code ScimRealmResourceFactory} checks {@code AccessToken.hasAudience}), added by an audience mapper.
+ * ({@code ScimRealmResourceFactory} checks {@code AccessToken.hasAudience}), added by an audience mapper. Our API is
+ * also called with a read-write provisioning token, the credential identity providers are given.
  */
 final class BenchRealm {
 
@@ -23,7 +25,9 @@ final class BenchRealm {
     private final KeycloakServer server;
     private final String name;
     private final BenchHttp http;
+    private final BenchHttp provisioningHttp;
     private ClientCredentials credentials;
+    private String provisioningSecret;
     private String token;
     private long tokenExpiresAt;
     private String groupId;
@@ -33,6 +37,7 @@ final class BenchRealm {
         this.server = server;
         this.name = name;
         this.http = new BenchHttp(this::token);
+        this.provisioningHttp = new BenchHttp(() -> provisioningSecret);
     }
 
     /** Creates the realm (long-lived access tokens, so no renewal falls inside a measurement), client and group. */
@@ -64,6 +69,8 @@ final class BenchRealm {
         mapper.putObject("config").put("included.custom.audience", nativeBase())
                 .put("access.token.claim", "true").put("id.token.claim", "false");
         expect(admin.post("/admin/realms/" + name + "/clients/" + clientUuid + "/protocol-mappers/models", mapper), 201);
+        // the credential Entra ID and Okta are given (README): a read-write provisioning token of the realm's admin
+        provisioningSecret = ScimRealm.createToken(admin, name, "bench-token", "read-write").path("secret").asText();
         HttpResult group = expect(admin.post("/admin/realms/" + name + "/groups",
                 BenchHttp.JSON.createObjectNode().put("name", GROUP)), 201);
         String location = group.header("Location");
@@ -84,6 +91,11 @@ final class BenchRealm {
 
     BenchHttp http() {
         return http;
+    }
+
+    /** Calls our SCIM API with a provisioning token (the other systems take access tokens only). */
+    BenchHttp provisioningHttp() {
+        return provisioningHttp;
     }
 
     /** Our SCIM base URL. */

@@ -33,8 +33,11 @@ final class ReportWriter {
         md.append("\n## Goals (issue 4, issue 10)\n\n");
         md.append("| goal | realm size | ours | reference | ratio | goal | met |\n|---|---|---|---|---|---|---|\n");
         for (int size : results.sizes()) {
-            rateGoal(md, size, LOOKUP_RATE, "userName eq lookup rate vs Admin REST `username=..&exact=true`", 0.9);
-            rateGoal(md, size, CREATE_RATE, "create rate vs Admin REST `POST /users`", 1.0);
+            rateGoal(md, size, LOOKUP_RATE, Scenarios.OURS, "userName eq lookup rate vs Admin REST `username=..&exact=true`", 0.9);
+            rateGoal(md, size, CREATE_RATE, Scenarios.OURS_TOKEN, "create rate vs Admin REST `POST /users` (ours with a "
+                    + "provisioning token, as IdPs call it)", 1.0);
+            rateGoal(md, size, CREATE_RATE, Scenarios.OURS, "create rate vs Admin REST `POST /users` (ours with the same "
+                    + "access token)", 1.0);
             latencyGoal(md, size, DEEP_PAGE, Scenarios.OURS, Scenarios.ADMIN, "deep page p50 vs Admin REST `first=..&max=100`", 1.5);
             latencyGoal(md, size, MEMBER_ADD, Scenarios.OURS, Scenarios.OURS_USER_PATCH,
                     "add 1 member p50 vs our single-user PATCH", 2.0);
@@ -104,8 +107,8 @@ final class ReportWriter {
                 vsOurs);
     }
 
-    private void rateGoal(StringBuilder md, int size, String operation, String what, double goal) {
-        Optional<Measurement> ours = results.find(size, operation, Scenarios.OURS);
+    private void rateGoal(StringBuilder md, int size, String operation, String system, String what, double goal) {
+        Optional<Measurement> ours = results.find(size, operation, system);
         Optional<Measurement> admin = results.find(size, operation, Scenarios.ADMIN);
         if (ours.isEmpty() || admin.isEmpty()) {
             return;

@@ -14,6 +14,8 @@ import java.util.Locale;
 final class Scenarios {
 
     static final String OURS = "ours (SCIM)";
+    /** Ours called as Entra ID and Okta call it: with a provisioning token instead of an OAuth access token. */
+    static final String OURS_TOKEN = "ours (SCIM), provisioning token";
     static final String ADMIN = "Admin REST";
     static final String NATIVE = "native SCIM";
     static final String OURS_USER_PATCH = "ours: single-user PATCH";
@@ -71,6 +73,8 @@ final class Scenarios {
         return new Operation(name, opsPerRound, List.of(
                 Operation.variant(OURS, s -> http.send("POST", realm.oursBase() + "/Users", BenchHttp.SCIM_JSON,
                         scimUser(createdName("o", tag, s)))),
+                Operation.variant(OURS_TOKEN, s -> realm.provisioningHttp().send("POST", realm.oursBase() + "/Users",
+                        BenchHttp.SCIM_JSON, scimUser(createdName("p", tag, s)))),
                 Operation.variant(ADMIN, s -> http.send("POST", realm.adminBase() + "/users", BenchHttp.APP_JSON,
                         adminUser(createdName("a", tag, s)))),
                 Operation.variant(NATIVE, s -> http.send("POST", realm.nativeBase() + "/Users", BenchHttp.SCIM_JSON,
