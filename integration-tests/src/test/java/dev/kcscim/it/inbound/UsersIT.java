@@ -327,6 +327,93 @@ class UsersIT {
         }
     }
 
+    /** Keycloak's email as the primary work email; other lists kept whole (UserEmails). */
+    @Nested
+    class Emails {
+
+        private static JsonNode array(String json) {
+            return ScimTestClient.json("{'a':" + json + "}").path("a");
+        }
+
+        /** Runs {@code check} with the realm's unmanaged attributes (ours) shown by the Admin REST API, then hides them again. */
+        private void withOurAttributesVisible(Runnable check) {
+            String path = realm.adminPath("/users/profile");
+            ObjectNode profile = (ObjectNode) admin.get(path).json();
+            JsonNode before = profile.get("unmanagedAttributePolicy");
+            assertThat(admin.put(path, profile.deepCopy().put("unmanagedAttributePolicy", "ADMIN_VIEW")).status()).isEqualTo(200);
+            try {
+                check.run();
+            } finally {
+                if (before == null) {
+                    profile.remove("unmanagedAttributePolicy");
+                }
+                assertThat(admin.put(path, profile).status()).isEqualTo(200);
+            }
+        }
+
+        @Test
+        void aUserMadeOutsideScimHasKeycloaksEmailAsItsPrimaryWorkEmail() {
+            String username = unique("console.");
+            HttpResult made = admin.post(realm.adminPath("/users"), json("{'username':'" + username + "','email':'"
+                    + username + "@example.com','enabled':true}"));
+            assertThat(made.status()).as(made.toString()).isEqualTo(201);
+            String location = made.header("Location");
+            String id = location.substring(location.lastIndexOf('/') + 1);
+
+            assertThat(scim.get("/Users/" + id).json().path("emails"))
+                    .isEqualTo(array("[{'value':'" + username + "@example.com','type':'work','primary':true}]"));
+            // Entra ID's filter and its PATCH of the work email find that email
+            JsonNode found = scim.get("/Users?filter=" + java.net.URLEncoder.encode("emails[type eq \"work\"].value eq \""
+                    + username + "@example.com\"", java.nio.charset.StandardCharsets.UTF_8)).json();
+            assertThat(found.path("totalResults").asInt()).isEqualTo(1);
+            assertThat(found.path("Resources").get(0).path("id").asText()).isEqualTo(id);
+            HttpResult patched = scim.patch("/Users/" + id, patchOps(
+                    "{'op':'Replace','path':'emails[type eq \"work\"].value','value':'moved." + username + "@example.com'}"));
+            assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+            assertThat(patched.json().path("emails"))
+                    .isEqualTo(array("[{'value':'moved." + username + "@example.com','type':'work','primary':true}]"));
+            assertThat(admin.get(realm.adminPath("/users/" + id)).json().path("email").asText())
+                    .isEqualTo("moved." + username + "@example.com");
+        }
+
+        @Test
+        void theOktaAndEntraShapeIsNotStoredTwiceAndOtherListsAreKeptWhole() {
+            String single = unique("single.");
+            JsonNode one = create(json("{'schemas':['" + USER + "'],'userName':'" + single + "','emails':[{'primary':true,"
+                    + "'value':'" + single + "@example.com','type':'work'}]}"));
+            assertThat(one.path("emails")).isEqualTo(array("[{'value':'" + single + "@example.com','type':'work','primary':true}]"));
+
+            String two = unique("two.");
+            JsonNode emails = array("[{'value':'" + two + "@Example.com','type':'work','primary':true},"
+                    + "{'value':'" + two + "@home.example','type':'home'}]");
+            ObjectNode body = json("{'schemas':['" + USER + "'],'userName':'" + two + "'}");
+            body.set("emails", emails);
+            String twoId = create(body).path("id").asText();
+            // the capitals Keycloak's lower-cased email column cannot keep, and the second email, come back as sent
+            assertThat(scim.get("/Users/" + twoId).json().path("emails")).isEqualTo(emails);
+
+            withOurAttributesVisible(() -> {
+                JsonNode oneStored = admin.get(realm.adminPath("/users/" + one.path("id").asText())).json();
+                assertThat(oneStored.path("email").asText()).isEqualTo(single + "@example.com");
+                assertThat(oneStored.path("attributes").has("kcscim.emails")).isFalse();
+                JsonNode twoStored = admin.get(realm.adminPath("/users/" + twoId)).json();
+                assertThat(twoStored.path("email").asText()).isEqualTo(two + "@example.com");
+                assertThat(twoStored.path("attributes").path("kcscim.emails")).hasSize(1);
+            });
+
+            // back to the single work email: the stored list goes
+            HttpResult replaced = scim.patch("/Users/" + twoId, patchOps("{'op':'replace','path':'emails',"
+                    + "'value':[{'value':'" + two + "@example.com','type':'work','primary':true}]}"));
+            assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+            assertThat(replaced.json().path("emails")).isEqualTo(array("[{'value':'" + two + "@example.com','type':'work','primary':true}]"));
+            withOurAttributesVisible(() -> {
+                JsonNode stored = admin.get(realm.adminPath("/users/" + twoId)).json();
+                assertThat(stored.path("email").asText()).isEqualTo(two + "@example.com");
+                assertThat(stored.path("attributes").has("kcscim.emails")).isFalse();
+            });
+        }
+    }
+
     @Nested
     class Delete {
 
