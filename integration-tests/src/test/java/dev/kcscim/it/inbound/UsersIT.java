@@ -367,8 +367,10 @@ class UsersIT {
                     + username + "@example.com\"", java.nio.charset.StandardCharsets.UTF_8)).json();
             assertThat(found.path("totalResults").asInt()).isEqualTo(1);
             assertThat(found.path("Resources").get(0).path("id").asText()).isEqualTo(id);
-            HttpResult patched = scim.patch("/Users/" + id, patchOps(
-                    "{'op':'Replace','path':'emails[type eq \"work\"].value','value':'moved." + username + "@example.com'}"));
+            ObjectNode entraPatch = patchOps();
+            ((com.fasterxml.jackson.databind.node.ArrayNode) entraPatch.get("Operations")).addObject().put("op", "Replace").put("path", "emails[type eq \"work\"].value")
+                    .put("value", "moved." + username + "@example.com");
+            HttpResult patched = scim.patch("/Users/" + id, entraPatch);
             assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
             assertThat(patched.json().path("emails"))
                     .isEqualTo(array("[{'value':'moved." + username + "@example.com','type':'work','primary':true}]"));
