@@ -5,6 +5,7 @@ import static dev.kcscim.testsupport.scim.ScimTestClient.patchOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kcscim.testsupport.AdminClient;
 import dev.kcscim.testsupport.HttpResult;
@@ -363,13 +364,13 @@ class UsersIT {
             assertThat(scim.get("/Users/" + id).json().path("emails"))
                     .isEqualTo(array("[{'value':'" + username + "@example.com','type':'work','primary':true}]"));
             // Entra ID's filter and its PATCH of the work email find that email
-            JsonNode found = scim.get("/Users?filter=" + java.net.URLEncoder.encode("emails[type eq \"work\"].value eq \""
-                    + username + "@example.com\"", java.nio.charset.StandardCharsets.UTF_8)).json();
+            JsonNode found = scim.get("/Users?filter=" + enc("emails[type eq \"work\"].value eq \"" + username
+                    + "@example.com\"")).json();
             assertThat(found.path("totalResults").asInt()).isEqualTo(1);
             assertThat(found.path("Resources").get(0).path("id").asText()).isEqualTo(id);
             ObjectNode entraPatch = patchOps();
-            ((com.fasterxml.jackson.databind.node.ArrayNode) entraPatch.get("Operations")).addObject().put("op", "Replace").put("path", "emails[type eq \"work\"].value")
-                    .put("value", "moved." + username + "@example.com");
+            ((ArrayNode) entraPatch.get("Operations")).addObject().put("op", "Replace")
+                    .put("path", "emails[type eq \"work\"].value").put("value", "moved." + username + "@example.com");
             HttpResult patched = scim.patch("/Users/" + id, entraPatch);
             assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
             assertThat(patched.json().path("emails"))

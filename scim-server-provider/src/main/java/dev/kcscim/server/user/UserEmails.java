@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class UserEmails {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final String DEFAULT_TYPE = "work";
+    private static final String DEFAULT_TYPE = "work";
 
     private UserEmails() {
     }
@@ -36,21 +36,14 @@ final class UserEmails {
      * list would only repeat it. Keycloak lower-cases emails, so a value with capitals is stored to round-trip.
      */
     static boolean isDerived(JsonNode emails, String keycloakEmail) {
-        if (keycloakEmail == null || emails == null || !emails.isArray() || emails.size() != 1) {
-            return false;
-        }
-        JsonNode only = emails.get(0);
-        return only.isObject() && only.size() == 3
-                && keycloakEmail.equals(only.path("value").textValue())
-                && DEFAULT_TYPE.equals(only.path("type").textValue())
-                && only.path("primary").isBoolean() && only.path("primary").booleanValue();
+        return emails != null && !emails.isEmpty() && derived(keycloakEmail).equals(emails);
     }
 
     /**
-     * The emails to return: the stored list ({@code null} when none is stored; changed in place) with its primary value replaced by
-     * Keycloak's email when they differ, dropped when Keycloak has no email, and added first when no stored value
-     * is Keycloak's email. A stored list without a primary flag whose value is Keycloak's email is returned as
-     * stored (Keycloak took its first value as the email; repeating it would list the address twice).
+     * The emails to return: the stored list ({@code null} when none is stored; changed in place) with its primary
+     * value replaced by Keycloak's email when they differ, dropped when Keycloak has no email, and added first when
+     * no stored value is Keycloak's email. A stored list without a primary flag whose value is Keycloak's email is
+     * returned as stored (Keycloak took its first value as the email; repeating it would list the address twice).
      */
     static ArrayNode read(JsonNode stored, String keycloakEmail) {
         if (stored == null || !stored.isArray()) {

@@ -157,8 +157,7 @@ final class UserWriter {
     /**
      * Stores every email: the JSON list unless Keycloak's email alone reads back as it ({@link UserEmails}), and
      * for filtering the lower-cased values other than Keycloak's own email (found through its indexed column, see
-     * {@link UserQuery}). Called after the profile wrote that email; also
-     * used by {@link SelfService}.
+     * {@link UserQuery}). Called after the profile wrote that email; also used by {@link SelfService}.
      */
     static void writeEmails(UserModel user, JsonNode emails) {
         List<String> values = new ArrayList<>();
